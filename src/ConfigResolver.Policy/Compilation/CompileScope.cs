@@ -1,0 +1,12 @@
+using System.Collections.Frozen;
+using ConfigResolver.Policy.Model;
+
+namespace ConfigResolver.Policy.Compilation;
+
+/// <summary>What a matcher is compiled against: one request and one policy definition, the role functions and the functions.</summary>
+internal sealed record CompileScope(
+    TokenDefinition Request,
+    TokenDefinition Policy,
+    FrozenDictionary<string, int> RoleIndexes,
+    FunctionTable Functions,
+    string? SourceName);

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Policy.Model;
+
+namespace ConfigResolver.Policy.Compilation;
+
+/// <summary>
+/// A model with its function table, and its matchers compiled per enforce context. The default context is
+/// compiled up front (its problems reject the model); other contexts compile on first use and are cached.
+/// Shared by every snapshot of the same model and functions.
+/// </summary>
+internal sealed class CompiledModel
+{
+    private readonly ConcurrentDictionary<EnforceContext, Lazy<(CompiledMatcher? Matcher, string? Error)>> _matchers = new();
+
+    private CompiledModel(PolicyModel model, FunctionTable functions)
+    {
+        Model = model;
+        Functions = functions;
+        RoleKeys = [.. model.RoleDefinitions.Keys.Order(StringComparer.Ordinal)];
+        RoleIndexes = RoleKeys.Select(static (k, i) => (k, i)).ToFrozenDictionary(static x => x.k, static x => x.i, StringComparer.Ordinal);
+    }
+
+    public PolicyModel Model { get; }
+
+    public FunctionTable Functions { get; }
+
+    /// <summary>Role definition keys in ordinal order; a role manager's position in a snapshot.</summary>
+    public string[] RoleKeys { get; }
+
+    public FrozenDictionary<string, int> RoleIndexes { get; }
+
+    public CompiledMatcher Default { get; private set; } = null!;
+
+    /// <summary>Compiles the model's default matcher; throws with every diagnostic when it does not compile.</summary>
+    public static CompiledModel Create(PolicyModel model, FunctionTable functions)
+    {
+        var compiled = new CompiledModel(model, functions);
+        var diagnostics = new List<Diagnostic>();
+        var matcher = compiled.TryCompile(EnforceContext.Default, diagnostics);
+        if (matcher is null)
+        {
+            throw new PolicyCompilationException(diagnostics);
+        }
+
+        compiled.Default = matcher;
+        compiled._matchers[EnforceContext.Default] = new Lazy<(CompiledMatcher?, string?)>((matcher, null));
+        return compiled;
+    }
+
+    /// <summary>The matcher for a context; throws <see cref="PolicyEvaluationException"/> when the context cannot be compiled.</summary>
+    public CompiledMatcher Get(EnforceContext context)
+    {
+        if (ReferenceEquals(context, EnforceContext.Default) || context == EnforceContext.Default)
+        {
+            return Default;
+        }
+
+        var entry = _matchers.GetOrAdd(context, c => new Lazy<(CompiledMatcher?, string?)>(() =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var m = TryCompile(c, diagnostics);
+            return (m, m is null ? string.Join("; ", diagnostics) : null);
+        })).Value;
+        return entry.Matcher ?? throw new PolicyEvaluationException(entry.Error!);
+    }
+
+    private CompiledMatcher? TryCompile(EnforceContext context, List<Diagnostic> diagnostics)
+    {
+        var source = Model.SourceName;
+        var request = Require(Model.RequestDefinitions, context.RType, "request definition", "request_definition");
+        var policy = Require(Model.PolicyDefinitions, context.PType, "policy definition", "policy_definition");
+        var effect = Require(Model.Effects, context.EType, "policy effect", "policy_effect");
+        var matcher = Require(Model.Matchers, context.MType, "matcher", "matchers");
+        if (request is null || policy is null || effect is null || matcher is null)
+        {
+            return null;
+        }
+
+        var scope = new CompileScope(request, policy, RoleIndexes, Functions, source);
+        var root = MatcherCompiler.Compile(matcher.Text, matcher.Map, scope, diagnostics);
+        return root is null ? null : new CompiledMatcher(context, request, policy, effect, matcher, root);
+
+        T? Require<T>(FrozenDictionary<string, T> map, string key, string what, string section)
+            where T : class
+        {
+            if (map.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.UnknownDefinition,
+                $"{what} '{key}' is not defined in '[{section}]'; expected one of {string.Join(", ", map.Keys.Order(StringComparer.Ordinal).Select(static k => $"'{k}'"))}.",
+                source,
+                1,
+                1));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using ConfigResolver.Policy.Compilation;
+using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Policy.Model;
+
+namespace ConfigResolver.Policy;
+
+/// <summary>
+/// A Casbin-compatible enforcer: loads a model and policy, answers <c>Enforce</c> calls, and offers Casbin's
+/// management and RBAC APIs. Existing Casbin model and policy files work unchanged.
+/// </summary>
+/// <remarks>
+/// Safe for concurrent use. Every check reads one immutable <see cref="PolicySnapshot"/>; every change builds the
+/// next snapshot off to the side and publishes it with one atomic reference write, so checks never wait for
+/// writers, never throw because of a concurrent change and never see a half-applied one. Writers are serialized.
+/// A rejected change (a role cycle, a malformed rule) leaves the current snapshot in force.
+/// </remarks>
+public sealed partial class Enforcer
+{
+    private readonly Lock _writeLock = new();
+    private readonly string? _policySource;
+
+    // The current snapshot. Readers copy it to a local once per call; writers replace it under _writeLock.
+    private volatile PolicySnapshot _snapshot;
+    private volatile bool _cacheEnabled;
+    private volatile bool _enabled = true;
+
+    /// <summary>Creates an enforcer from a model file and an optional policy file.</summary>
+    /// <param name="modelPath">Path of the model (<c>.conf</c>).</param>
+    /// <param name="policyPath">Path of the policy (<c>.csv</c>), or null for no policy.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <exception cref="PolicyCompilationException">The model or policy is rejected; diagnostics give file, line and column.</exception>
+    public Enforcer(string modelPath, string? policyPath = null, EnforcerOptions? options = null)
+        : this(PolicyModel.Load(modelPath), ReadPolicy(policyPath), policyPath, options)
+    {
+    }
+
+    /// <summary>Creates an enforcer from a parsed model and policy lines.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="policy">Policy lines, or null for none.</param>
+    /// <param name="policySource">Name of the policy's source, used in diagnostics.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <exception cref="PolicyCompilationException">The model or policy is rejected.</exception>
+    public Enforcer(PolicyModel model, IEnumerable<PolicyLine>? policy = null, string? policySource = null, EnforcerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new EnforcerOptions();
+        _policySource = policySource;
+        _cacheEnabled = options.EnableCache;
+        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest };
+        var compiled = CompiledModel.Create(model, BuiltInFunctionTable.Create(options.TimeProvider));
+        _snapshot = SnapshotBuilder.Build(compiled, [.. policy ?? []], policySource, settings, revision: 1);
+    }
+
+    /// <summary>Creates an enforcer from model text and optional policy text.</summary>
+    /// <param name="modelText">The model in Casbin's <c>.conf</c> syntax.</param>
+    /// <param name="policyText">The policy in Casbin's CSV syntax, or null.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The enforcer.</returns>
+    /// <exception cref="PolicyCompilationException">The model or policy is rejected.</exception>
+    public static Enforcer FromText(string modelText, string? policyText = null, EnforcerOptions? options = null) =>
+        new(PolicyModel.Parse(modelText, "model.conf"), policyText is null ? null : ParsePolicy(policyText, "policy.csv"), "policy.csv", options);
+
+    /// <summary>Creates an enforcer from streams holding the model and the policy.</summary>
+    /// <param name="model">The model stream (UTF-8).</param>
+    /// <param name="policy">The policy stream (UTF-8), or null.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The enforcer.</returns>
+    /// <exception cref="PolicyCompilationException">The model or policy is rejected.</exception>
+    public static Enforcer FromStreams(Stream model, Stream? policy = null, EnforcerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var modelReader = new StreamReader(model);
+        string? policyText = null;
+        if (policy is not null)
+        {
+            using var policyReader = new StreamReader(policy);
+            policyText = policyReader.ReadToEnd();
+        }
+
+        return FromText(modelText: modelReader.ReadToEnd(), policyText, options);
+    }
+
+    /// <summary>The snapshot currently answering checks.</summary>
+    public PolicySnapshot Snapshot => _snapshot;
+
+    /// <summary>The model.</summary>
+    public PolicyModel Model => _snapshot.Model;
+
+    /// <summary>Revision of the current snapshot; increases with every published change.</summary>
+    public long Revision => _snapshot.Revision;
+
+    /// <summary>Switches the decision cache on or off (Casbin.NET's <c>EnableCache</c>); off measures the uncached cost.</summary>
+    /// <param name="enable">Whether to cache.</param>
+    public void EnableCache(bool enable) => _cacheEnabled = enable;
+
+    /// <summary>Casbin's <c>EnableEnforce</c>: when disabled every check is allowed.</summary>
+    /// <param name="enable">Whether to enforce.</param>
+    public void EnableEnforce(bool enable) => _enabled = enable;
+
+    /// <summary>Casbin's <c>EnableAcceptJsonRequest</c>: request strings starting with <c>{</c> or <c>[</c> are parsed as JSON objects.</summary>
+    /// <param name="enable">Whether to parse them.</param>
+    public void EnableAcceptJsonRequest(bool enable) =>
+        Publish(s => SnapshotBuilder.WithSettings(s, s.Compiled, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
+
+    private static List<PolicyLine> ReadPolicy(string? path) =>
+        path is null ? [] : ParsePolicy(File.ReadAllText(path), path);
+
+    private static List<PolicyLine> ParsePolicy(string text, string source)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var lines = PolicyCsv.Parse(text, source, diagnostics);
+        return diagnostics.Count > 0 ? throw new PolicyCompilationException(diagnostics) : [.. lines];
+    }
+
+    /// <summary>Builds and publishes the next snapshot; if building throws, the current one stays in force.</summary>
+    private PolicySnapshot Publish(Func<PolicySnapshot, PolicySnapshot> next)
+    {
+        lock (_writeLock)
+        {
+            var built = next(_snapshot);
+            _snapshot = built;
+            return built;
+        }
+    }
+}

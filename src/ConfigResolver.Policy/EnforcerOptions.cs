@@ -1,0 +1,14 @@
+namespace ConfigResolver.Policy;
+
+/// <summary>Options for an <see cref="Enforcer"/>.</summary>
+public sealed class EnforcerOptions
+{
+    /// <summary>Clock for time-based functions such as <c>timeMatch</c>. Defaults to the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Whether decisions are cached (per snapshot; a change never serves a stale answer). Defaults to true.</summary>
+    public bool EnableCache { get; init; } = true;
+
+    /// <summary>Whether request strings starting with <c>{</c> or <c>[</c> are parsed as JSON objects (Casbin's EnableAcceptJsonRequest).</summary>
+    public bool AcceptJsonRequest { get; init; }
+}

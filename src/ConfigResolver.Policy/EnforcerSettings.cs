@@ -1,0 +1,17 @@
+using System.Collections.Frozen;
+
+namespace ConfigResolver.Policy;
+
+/// <summary>Enforcer settings that change how a snapshot is built or evaluated; immutable, replaced as a whole.</summary>
+internal sealed record EnforcerSettings(
+    FrozenDictionary<string, Func<string, string, bool>> NameMatchers,
+    FrozenDictionary<string, Func<string, string, bool>> DomainMatchers,
+    bool AcceptJsonRequest,
+    TimeProvider TimeProvider)
+{
+    public static EnforcerSettings Default { get; } = new(
+        FrozenDictionary<string, Func<string, string, bool>>.Empty,
+        FrozenDictionary<string, Func<string, string, bool>>.Empty,
+        AcceptJsonRequest: false,
+        TimeProvider.System);
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using ConfigResolver.Policy.Diagnostics;
+
+namespace ConfigResolver.Policy.Evaluation;
+
+/// <summary><c>a == b</c> and <c>a != b</c> with reflect.DeepEqual semantics: never an error.</summary>
+internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right))
+{
+    public Expr Left { get; } = left;
+
+    public Expr Right { get; } = right;
+
+    public bool Negate { get; } = negate;
+
+    public override Value Evaluate(ref EvalFrame frame)
+    {
+        var l = Left.Evaluate(ref frame);
+        var r = Right.Evaluate(ref frame);
+        return Value.FromBool(Value.DeepEquals(l, r) != Negate);
+    }
+}
+
+/// <summary><c>r.X == p.Y</c> with both sides plain tokens: the common case, specialised to one string comparison.</summary>
+internal sealed class TokenEqualityExpr(RequestValueExpr request, PolicyValueExpr policy)
+    : Expr(ExprTraits.UsesRequest | ExprTraits.UsesPolicy)
+{
+    public RequestValueExpr Request { get; } = request;
+
+    public PolicyValueExpr Policy { get; } = policy;
+
+    public override Value Evaluate(ref EvalFrame frame) =>
+        Value.FromBool(frame.Request[Request.Index] is string s && string.Equals(s, frame.Rule[Policy.Index], StringComparison.Ordinal));
+}
+
+/// <summary><c>&lt; &lt;= &gt; &gt;=</c>: both numbers or both strings, else an error.</summary>
+internal sealed class ComparisonExpr(string op, Expr left, Expr right) : Expr(Combine(left, right) | ExprTraits.MayThrow)
+{
+    public override Value Evaluate(ref EvalFrame frame)
+    {
+        var l = left.Evaluate(ref frame);
+        var r = right.Evaluate(ref frame);
+        int order;
+        if (l.Kind == ValueKind.Number && r.Kind == ValueKind.Number)
+        {
+            if (double.IsNaN(l.Number) || double.IsNaN(r.Number))
+            {
+                return Value.False;
+            }
+
+            order = l.Number.CompareTo(r.Number);
+        }
+        else if (l.Kind == ValueKind.String && r.Kind == ValueKind.String)
+        {
+            order = string.CompareOrdinal(l.String, r.String);
+        }
+        else
+        {
+            var bad = l.Kind is ValueKind.Number or ValueKind.String ? r : l;
+            throw new PolicyEvaluationException($"Value '{bad}' cannot be used with the comparator '{op}', it is not a number");
+        }
+
+        return Value.FromBool(op switch
+        {
+            "<" => order < 0,
+            "<=" => order <= 0,
+            ">" => order > 0,
+            _ => order >= 0,
+        });
+    }
+}
+
+/// <summary><c>a in (x, y)</c>: true when <c>a</c> equals an item; the right side must be a list.</summary>
+internal sealed class InExpr(Expr left, Expr list) : Expr(Combine(left, list) | (list is ListExpr ? ExprTraits.None : ExprTraits.MayThrow))
+{
+    public override Value Evaluate(ref EvalFrame frame)
+    {
+        var l = left.Evaluate(ref frame);
+        var r = list.Evaluate(ref frame);
+        if (r.Kind != ValueKind.List)
+        {
+            throw new PolicyEvaluationException($"Value '{r}' cannot be used with the comparator 'in', it is not an array");
+        }
+
+        foreach (var item in r.List)
+        {
+            if (Value.DeepEquals(l, item))
+            {
+                return Value.True;
+            }
+        }
+
+        return Value.False;
+    }
+}
+
+/// <summary>A list literal <c>('a', 'b')</c> or <c>['a', 'b']</c>.</summary>
+internal sealed class ListExpr(Expr[] items) : Expr(Combine(items))
+{
+    public override Value Evaluate(ref EvalFrame frame)
+    {
+        var values = new Value[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            values[i] = items[i].Evaluate(ref frame);
+        }
+
+        return Value.FromList(values);
+    }
+}
+
+/// <summary><c>a =~ b</c> and <c>a !~ b</c>: regular-expression search; both sides strings.</summary>
+internal sealed class RegexOperatorExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right) | ExprTraits.MayThrow)
+{
+    private static readonly ConcurrentDictionary<string, Regex> s_cache = new(StringComparer.Ordinal);
+
+    public override Value Evaluate(ref EvalFrame frame)
+    {
+        var l = left.Evaluate(ref frame);
+        var r = right.Evaluate(ref frame);
+        if (l.Kind != ValueKind.String || r.Kind != ValueKind.String)
+        {
+            throw new PolicyEvaluationException($"Value '{(l.Kind != ValueKind.String ? l : r)}' cannot be used with the comparator '{(negate ? "!~" : "=~")}', it is not a string");
+        }
+
+        Regex regex;
+        try
+        {
+            regex = s_cache.Count < 1024
+                ? s_cache.GetOrAdd(r.String, static p => new Regex(p, RegexOptions.CultureInvariant))
+                : new Regex(r.String, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw new PolicyEvaluationException($"invalid regular expression '{r.String}': {e.Message}", e);
+        }
+
+        return Value.FromBool(regex.IsMatch(l.String) != negate);
+    }
+}

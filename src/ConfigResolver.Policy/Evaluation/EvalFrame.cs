@@ -1,0 +1,21 @@
+namespace ConfigResolver.Policy.Evaluation;
+
+/// <summary>
+/// What one matcher evaluation reads: the request values, the current policy rule (all empty strings when
+/// the matcher runs without rules), and the snapshot's role managers. A ref struct so that nothing escapes.
+/// </summary>
+internal ref struct EvalFrame
+{
+    public EvalFrame(ReadOnlySpan<object?> request, string[] rule, EvaluationServices services)
+    {
+        Request = request;
+        Rule = rule;
+        Services = services;
+    }
+
+    public ReadOnlySpan<object?> Request;
+
+    public string[] Rule;
+
+    public EvaluationServices Services;
+}

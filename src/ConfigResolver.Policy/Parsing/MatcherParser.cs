@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+
+namespace ConfigResolver.Policy.Parsing;
+
+/// <summary>
+/// Parses matcher expressions with govaluate's precedence, lowest first: <c>?:</c>, <c>??</c>, <c>||</c>,
+/// <c>&amp;&amp;</c>, comparisons (<c>== != &lt; &lt;= &gt; &gt;= =~ !~ in</c>), bitwise <c>&amp; | ^</c>, shifts,
+/// <c>+ -</c>, <c>* / %</c>, <c>**</c>, prefix <c>! - ~</c>. Binary operators associate to the left.
+/// </summary>
+internal sealed class MatcherParser
+{
+    private static readonly string[][] s_binaryLevels =
+    [
+        ["??"],
+        ["||"],
+        ["&&"],
+        ["==", "!=", ">", ">=", "<", "<=", "=~", "!~", "in"],
+        ["&", "|", "^"],
+        ["<<", ">>"],
+        ["+", "-"],
+        ["*", "/", "%"],
+        ["**"],
+    ];
+
+    private readonly List<SyntaxToken> _tokens;
+    private int _position;
+
+    private MatcherParser(List<SyntaxToken> tokens) => _tokens = tokens;
+
+    /// <summary>Parses <paramref name="text"/>; on failure returns null and sets the error and its offset.</summary>
+    public static SyntaxNode? Parse(string text, out int errorOffset, out string? error)
+    {
+        var tokens = MatcherLexer.Tokenize(text, out errorOffset, out error);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var parser = new MatcherParser(tokens);
+        try
+        {
+            var node = parser.ParseTernary();
+            var next = parser.Peek();
+            if (next.Kind != TokenKind.End)
+            {
+                throw new SyntaxError(next.Offset, $"expected an operator or the end of the matcher; found {Describe(next)}.");
+            }
+
+            return node;
+        }
+        catch (SyntaxError e)
+        {
+            errorOffset = e.Offset;
+            error = e.Message;
+            return null;
+        }
+    }
+
+    private SyntaxToken Peek() => _tokens[_position];
+
+    private SyntaxToken Next() => _tokens[_position++];
+
+    private bool TryOperator(string[] ops, out SyntaxToken token)
+    {
+        token = Peek();
+        if (token.Kind == TokenKind.Operator && Array.IndexOf(ops, token.Text) >= 0)
+        {
+            _position++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private SyntaxNode ParseTernary()
+    {
+        var condition = ParseBinary(0);
+        if (TryOperator(["?"], out var question))
+        {
+            var whenTrue = ParseTernary();
+            if (!TryOperator([":"], out _))
+            {
+                throw new SyntaxError(Peek().Offset, $"expected ':' to complete the conditional started at '?'; found {Describe(Peek())}.");
+            }
+
+            var whenFalse = ParseTernary();
+            return new TernarySyntax(question.Offset, condition, whenTrue, whenFalse);
+        }
+
+        return condition;
+    }
+
+    private SyntaxNode ParseBinary(int level)
+    {
+        if (level == s_binaryLevels.Length)
+        {
+            return ParseUnary();
+        }
+
+        var left = ParseBinary(level + 1);
+        while (TryOperator(s_binaryLevels[level], out var op))
+        {
+            var right = ParseBinary(level + 1);
+            left = new BinarySyntax(op.Offset, op.Text, left, right);
+        }
+
+        return left;
+    }
+
+    private SyntaxNode ParseUnary()
+    {
+        if (TryOperator(["!", "-", "~"], out var op))
+        {
+            return new UnarySyntax(op.Offset, op.Text, ParseUnary());
+        }
+
+        return ParsePrimary();
+    }
+
+    private SyntaxNode ParsePrimary()
+    {
+        var token = Next();
+        switch (token.Kind)
+        {
+            case TokenKind.Number:
+                return new LiteralSyntax(token.Offset, token.Number);
+            case TokenKind.String:
+                return new LiteralSyntax(token.Offset, token.Text);
+            case TokenKind.True:
+                return new LiteralSyntax(token.Offset, true);
+            case TokenKind.False:
+                return new LiteralSyntax(token.Offset, false);
+            case TokenKind.Identifier:
+                if (Peek().Kind == TokenKind.LeftParen)
+                {
+                    _position++;
+                    var args = ParseItems(TokenKind.RightParen, allowEmpty: true);
+                    return new CallSyntax(token.Offset, token.Text, args);
+                }
+
+                return new NameSyntax(token.Offset, token.Text);
+            case TokenKind.LeftParen:
+            {
+                var items = ParseItems(TokenKind.RightParen, allowEmpty: false);
+                return items.Length == 1 ? items[0] : new ListSyntax(token.Offset, items);
+            }
+
+            case TokenKind.LeftBracket:
+                return new ListSyntax(token.Offset, ParseItems(TokenKind.RightBracket, allowEmpty: true));
+            default:
+                throw new SyntaxError(token.Offset, $"expected a value (a name, a number, a quoted string, a function call or '('); found {Describe(token)}.");
+        }
+    }
+
+    private ImmutableArray<SyntaxNode> ParseItems(TokenKind close, bool allowEmpty)
+    {
+        var items = ImmutableArray.CreateBuilder<SyntaxNode>();
+        if (Peek().Kind == close && allowEmpty)
+        {
+            _position++;
+            return items.ToImmutable();
+        }
+
+        while (true)
+        {
+            items.Add(ParseTernary());
+            var token = Next();
+            if (token.Kind == close)
+            {
+                return items.ToImmutable();
+            }
+
+            if (token.Kind != TokenKind.Comma)
+            {
+                var closer = close == TokenKind.RightParen ? "')'" : "']'";
+                throw new SyntaxError(token.Offset, $"expected ',' or {closer}; found {Describe(token)}.");
+            }
+        }
+    }
+
+    private static string Describe(SyntaxToken token) => token.Kind switch
+    {
+        TokenKind.End => "the end of the matcher",
+        TokenKind.String => $"the string '{token.Text}'",
+        _ => $"'{token.Text}'",
+    };
+
+    private sealed class SyntaxError(int offset, string message) : Exception(message)
+    {
+        public int Offset { get; } = offset;
+    }
+}

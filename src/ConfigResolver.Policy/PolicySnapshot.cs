@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ConfigResolver.Policy.Compilation;
+using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Policy.Evaluation;
+using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Roles;
+
+namespace ConfigResolver.Policy;
+
+/// <summary>
+/// Everything one enforce call reads, compiled and immutable: the model's matchers, the rules of every policy and
+/// role type in evaluation order, the role managers, and the decision cache. Writers build the next snapshot off
+/// to the side and publish it with one reference swap; a reader that holds a snapshot sees it unchanged.
+/// </summary>
+/// <remarks>Safe for concurrent use.</remarks>
+public sealed class PolicySnapshot
+{
+    internal PolicySnapshot(long revision, CompiledModel compiled, FrozenDictionary<string, RuleList> rules,
+        RoleManager[] roleManagers, EnforcerSettings settings, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Revision = revision;
+        Compiled = compiled;
+        Rules = rules;
+        RoleManagers = roleManagers;
+        Settings = settings;
+        Services = new EvaluationServices(roleManagers, settings.TimeProvider);
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Increases by one with every published change; explanations report it.</summary>
+    public long Revision { get; }
+
+    /// <summary>The model this snapshot evaluates.</summary>
+    public PolicyModel Model => Compiled.Model;
+
+    /// <summary>Warnings and information produced while compiling (for example matcher terms that need a scan).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    internal CompiledModel Compiled { get; }
+
+    /// <summary>Rules of every policy and role type the model defines, by key; empty lists included.</summary>
+    internal FrozenDictionary<string, RuleList> Rules { get; }
+
+    internal RoleManager[] RoleManagers { get; }
+
+    internal EnforcerSettings Settings { get; }
+
+    internal EvaluationServices Services { get; }
+
+    internal RuleList RulesOf(string key) => Rules.TryGetValue(key, out var list) ? list : RuleList.Empty;
+
+    internal RoleManager? RoleManagerOf(string key) =>
+        Compiled.RoleIndexes.TryGetValue(key, out var index) ? RoleManagers[index] : null;
+}

@@ -1,0 +1,130 @@
+namespace ConfigResolver.Policy.Roles;
+
+internal sealed partial class RoleManager
+{
+    /// <summary>
+    /// A cycle among links of a definition without domains, as Go casbin's default detector refuses it, or null.
+    /// The cycle is returned as the names along it, first name repeated at the end.
+    /// </summary>
+    public IReadOnlyList<string>? FindCycle()
+    {
+        if (Definition.HasDomains)
+        {
+            return null;
+        }
+
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in _global.Names)
+        {
+            if (state.ContainsKey(start))
+            {
+                continue;
+            }
+
+            // Iterative depth-first search; the stack holds the current path.
+            var path = new List<string>();
+            var stack = new Stack<(string Node, int Next)>();
+            stack.Push((start, 0));
+            state[start] = 1;
+            path.Add(start);
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                var parents = _global.ParentsOf(node);
+                if (next < parents.Length)
+                {
+                    stack.Push((node, next + 1));
+                    var parent = parents[next];
+                    if (!state.TryGetValue(parent, out var s))
+                    {
+                        state[parent] = 1;
+                        path.Add(parent);
+                        stack.Push((parent, 0));
+                    }
+                    else if (s == 1)
+                    {
+                        var from = path.IndexOf(parent);
+                        return [.. path.Skip(from), parent];
+                    }
+                }
+                else
+                {
+                    state[node] = 2;
+                    path.RemoveAt(path.Count - 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Go's GetRoles: the roles reached in one step, including pattern expansions.</summary>
+    public IReadOnlyList<string> GetRoles(string name, string? domain)
+    {
+        var graph = GraphFor(domain);
+        if (NameMatcher is null)
+        {
+            return graph.ParentsOf(name);
+        }
+
+        var temps = graph.Contains(name) ? new List<string>() : [name];
+        return [.. RangeRoles(graph, name, temps, NameMatcher).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Go's GetUsers: the names that have <paramref name="role"/> in one step.</summary>
+    public IReadOnlyList<string> GetUsers(string role, string? domain) => GraphFor(domain).ChildrenOf(role);
+
+    /// <summary>Every role reachable from <paramref name="name"/> within the hierarchy limit, nearest first.</summary>
+    public IReadOnlyList<string> GetImplicitRoles(string name, string? domain)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+        var current = new List<string> { name };
+        for (var level = 0; level < MaxHierarchyLevel && current.Count > 0; level++)
+        {
+            var next = new List<string>();
+            foreach (var n in current)
+            {
+                foreach (var r in GetRoles(n, domain))
+                {
+                    if (seen.Add(r))
+                    {
+                        result.Add(r);
+                        next.Add(r);
+                    }
+                }
+            }
+
+            current = next;
+        }
+
+        return result;
+    }
+
+    /// <summary>Every name that reaches <paramref name="role"/> within the hierarchy limit.</summary>
+    public IReadOnlyList<string> GetImplicitUsers(string role, string? domain)
+    {
+        var result = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { role };
+        var current = new List<string> { role };
+        for (var level = 0; level < MaxHierarchyLevel && current.Count > 0; level++)
+        {
+            var next = new List<string>();
+            foreach (var n in current)
+            {
+                foreach (var u in GetUsers(n, domain))
+                {
+                    if (seen.Add(u))
+                    {
+                        result.Add(u);
+                        next.Add(u);
+                    }
+                }
+            }
+
+            current = next;
+        }
+
+        return result;
+    }
+}

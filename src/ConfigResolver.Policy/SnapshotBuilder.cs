@@ -1,0 +1,196 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using ConfigResolver.Policy.Compilation;
+using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Roles;
+
+namespace ConfigResolver.Policy;
+
+/// <summary>
+/// Builds snapshots. Stages, in order: validate rule types and sizes (collecting every problem); order rules as Go
+/// casbin does at load (explicit <c>priority</c> column, then subject hierarchy for subjectPriority); build role
+/// managers with their matching functions; refuse role cycles in definitions without domains.
+/// </summary>
+internal static class SnapshotBuilder
+{
+    public static PolicySnapshot Build(CompiledModel compiled, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerSettings settings, long revision)
+    {
+        var model = compiled.Model;
+        var diagnostics = new List<Diagnostic>();
+        var byType = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var key in model.PolicyDefinitions.Keys.Concat(model.RoleDefinitions.Keys))
+        {
+            byType[key] = [];
+        }
+
+        var lineOf = new Dictionary<string[], int>(RuleComparer.Instance);
+        foreach (var line in lines)
+        {
+            if (!byType.TryGetValue(line.Type, out var list))
+            {
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.UnknownPolicyType,
+                    $"unknown policy type '{line.Type}'; expected one of {string.Join(", ", byType.Keys.Order(StringComparer.Ordinal).Select(static k => $"'{k}'"))}.",
+                    policySource,
+                    line.Line,
+                    1));
+                continue;
+            }
+
+            var fields = line.Fields.ToArray();
+            if (CheckSize(model, line.Type, fields) is { } problem)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.PolicyFieldCount, problem, policySource, line.Line, 1));
+                continue;
+            }
+
+            list.Add(fields);
+            lineOf.TryAdd(fields, line.Line);
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new PolicyCompilationException(diagnostics);
+        }
+
+        foreach (var (key, definition) in model.PolicyDefinitions)
+        {
+            byType[key] = RuleOrdering.SortByPriority(byType[key], definition);
+        }
+
+        if (model.Effects.TryGetValue("e", out var effect) && effect.Kind == EffectKind.SubjectPriority)
+        {
+            var links = byType.GetValueOrDefault("g") ?? [];
+            foreach (var (key, definition) in model.PolicyDefinitions)
+            {
+                byType[key] = RuleOrdering.SortBySubjectHierarchy(byType[key], definition, links);
+            }
+        }
+
+        var rules = byType.ToFrozenDictionary(static kv => kv.Key, static kv => RuleList.From(kv.Value), StringComparer.Ordinal);
+        var managers = BuildRoleManagers(compiled, rules, settings, policySource, lineOf);
+        return new PolicySnapshot(revision, compiled, rules, managers, settings, ImmutableArray<Diagnostic>.Empty);
+    }
+
+    /// <summary>The next snapshot after rule changes; only the role managers of changed role types are rebuilt.</summary>
+    public static PolicySnapshot WithRules(PolicySnapshot previous, IReadOnlyDictionary<string, RuleList> changes, long revision)
+    {
+        var rules = previous.Rules.ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, list) in changes)
+        {
+            rules[key] = list;
+        }
+
+        var frozen = rules.ToFrozenDictionary(StringComparer.Ordinal);
+        var managers = (RoleManager[])previous.RoleManagers.Clone();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var key in changes.Keys)
+        {
+            if (previous.Compiled.RoleIndexes.TryGetValue(key, out var index))
+            {
+                managers[index] = BuildRoleManager(previous.Compiled, key, frozen[key], previous.Settings, null, null, diagnostics);
+            }
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new PolicyCompilationException(diagnostics);
+        }
+
+        return new PolicySnapshot(revision, previous.Compiled, frozen, managers, previous.Settings, previous.Diagnostics);
+    }
+
+    /// <summary>The next snapshot with other settings or another compiled model over the same rules.</summary>
+    public static PolicySnapshot WithSettings(PolicySnapshot previous, CompiledModel compiled, EnforcerSettings settings, long revision)
+    {
+        var managers = BuildRoleManagers(compiled, previous.Rules, settings, null, null);
+        return new PolicySnapshot(revision, compiled, previous.Rules, managers, settings, previous.Diagnostics);
+    }
+
+    /// <summary>Checks the field count of a rule against its definition; returns a message, or null when it fits.</summary>
+    public static string? CheckSize(PolicyModel model, string type, string[] fields)
+    {
+        if (model.PolicyDefinitions.TryGetValue(type, out var p) && fields.Length != p.Tokens.Length)
+        {
+            return $"policy rule of type '{type}' has {fields.Length} fields; expected {p.Tokens.Length} ({string.Join(", ", p.Tokens)}).";
+        }
+
+        if (model.RoleDefinitions.TryGetValue(type, out var g))
+        {
+            if (fields.Length < g.ArgumentCount)
+            {
+                return $"grouping rule of type '{type}' has {fields.Length} fields; expected at least {g.ArgumentCount} ('{g.Text}').";
+            }
+
+            if (g.ArgumentCount > 3)
+            {
+                return $"role definition '{type}' has {g.ArgumentCount} placeholders; a grouping rule may carry at most one domain.";
+            }
+        }
+
+        return null;
+    }
+
+    private static RoleManager[] BuildRoleManagers(CompiledModel compiled, FrozenDictionary<string, RuleList> rules, EnforcerSettings settings,
+        string? policySource, Dictionary<string[], int>? lineOf)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var managers = compiled.RoleKeys
+            .Select(key => BuildRoleManager(compiled, key, rules.GetValueOrDefault(key) ?? RuleList.Empty, settings, policySource, lineOf, diagnostics))
+            .ToArray();
+        if (diagnostics.Count > 0)
+        {
+            throw new PolicyCompilationException(diagnostics);
+        }
+
+        return managers;
+    }
+
+    private static RoleManager BuildRoleManager(CompiledModel compiled, string key, RuleList rules, EnforcerSettings settings,
+        string? policySource, Dictionary<string[], int>? lineOf, List<Diagnostic> diagnostics)
+    {
+        var definition = compiled.Model.RoleDefinitions[key];
+        settings.NameMatchers.TryGetValue(key, out var nameMatcher);
+        if (!settings.DomainMatchers.TryGetValue(key, out var domainMatcher) && definition.HasDomains)
+        {
+            domainMatcher = AutomaticDomainMatcher(compiled);
+        }
+
+        var manager = RoleManager.Build(definition, rules.Items, nameMatcher, domainMatcher);
+        if (manager.FindCycle() is { } cycle)
+        {
+            var closing = rules.Items.FirstOrDefault(r => r[0] == cycle[^2] && r[1] == cycle[^1]);
+            var line = closing is not null && lineOf is not null && lineOf.TryGetValue(closing, out var l) ? l : 0;
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.RoleCycle,
+                $"role links of '{key}' form a cycle: {string.Join(" -> ", cycle)}; expected a hierarchy without cycles (role definitions without domains are checked, as Go casbin does).",
+                policySource,
+                line,
+                line > 0 ? 1 : 0));
+        }
+
+        return manager;
+    }
+
+    /// <summary>
+    /// Go casbin switches keyMatch domain matching on by itself when the default matcher contains
+    /// <c>keyMatch(r_X, p_Y)</c> for the second request and policy tokens.
+    /// </summary>
+    private static Func<string, string, bool>? AutomaticDomainMatcher(CompiledModel compiled)
+    {
+        var model = compiled.Model;
+        if (!model.Matchers.TryGetValue("m", out var m)
+            || !model.RequestDefinitions.TryGetValue("r", out var r) || r.Tokens.Length < 2
+            || !model.PolicyDefinitions.TryGetValue("p", out var p) || p.Tokens.Length < 2)
+        {
+            return null;
+        }
+
+        var call = string.Format(CultureInfo.InvariantCulture, "keyMatch(r_{0}, p_{1})", r.Tokens[1], p.Tokens[1]);
+        return m.EscapedText.Contains(call, StringComparison.Ordinal) && compiled.Functions.TryGet("keyMatch", out var keyMatch)
+            ? keyMatch.StringPredicate
+            : null;
+    }
+}

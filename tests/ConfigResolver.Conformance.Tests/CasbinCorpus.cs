@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ConfigResolver.Policy;
+using ConfigResolver.Policy.Functions;
+
+namespace ConfigResolver.Conformance.Tests;
+
+/// <summary>Loads the corpus once and shares one enforcer per model, policy and setup, as Go's harness does.</summary>
+internal static class CasbinCorpus
+{
+    public static readonly string[] Files = ["cases.jsonl", "abac_cases.jsonl", "error_cases.jsonl"];
+
+    private static readonly Lazy<Dictionary<string, CasbinCase>> s_cases = new(Load);
+    private static readonly ConcurrentDictionary<string, Lazy<(Enforcer? Enforcer, Exception? Error)>> s_enforcers = new();
+
+    public static IReadOnlyDictionary<string, CasbinCase> Cases => s_cases.Value;
+
+    public static IEnumerable<string> IdsOf(string file) => Cases.Values.Where(c => c.File == file).Select(static c => c.Id);
+
+    public static (Enforcer? Enforcer, Exception? Error) EnforcerFor(CasbinCase row) =>
+        s_enforcers.GetOrAdd(row.EnforcerKey, _ => new Lazy<(Enforcer?, Exception?)>(() => Create(row))).Value;
+
+    private static (Enforcer?, Exception?) Create(CasbinCase row)
+    {
+        try
+        {
+            var model = Path.Combine(CorpusLocator.Root, row.Model);
+            var policy = row.Policy is null ? null : Path.Combine(CorpusLocator.Root, row.Policy);
+            var enforcer = new Enforcer(model, policy);
+            if (row.Setup is { } setup)
+            {
+                Apply(enforcer, setup);
+            }
+
+            return (enforcer, null);
+        }
+        catch (Exception e) when (e is ConfigResolver.Policy.Diagnostics.PolicyCompilationException)
+        {
+            return (null, e);
+        }
+    }
+
+    private static void Apply(Enforcer enforcer, JsonElement setup)
+    {
+        if (setup.TryGetProperty("matching_functions", out var names))
+        {
+            foreach (var entry in names.EnumerateObject())
+            {
+                Assert.True(enforcer.AddNamedMatchingFunc(entry.Name, Function(entry.Value.GetString()!)), $"no role type '{entry.Name}'");
+            }
+        }
+
+        if (setup.TryGetProperty("domain_matching_functions", out var domains))
+        {
+            foreach (var entry in domains.EnumerateObject())
+            {
+                Assert.True(enforcer.AddNamedDomainMatchingFunc(entry.Name, Function(entry.Value.GetString()!)), $"no role type '{entry.Name}'");
+            }
+        }
+
+        if (setup.TryGetProperty("accept_json_request", out var json) && json.GetBoolean())
+        {
+            enforcer.EnableAcceptJsonRequest(true);
+        }
+    }
+
+    private static Func<string, string, bool> Function(string name) =>
+        BuiltInFunctions.TryGetMatchingFunction(name, out var fn) ? fn : throw new InvalidOperationException($"unknown matching function '{name}'");
+
+    /// <summary>Request values as Go receives them: strings, float64 numbers, and maps for JSON objects.</summary>
+    public static object?[] RequestValues(JsonElement request) => [.. request.EnumerateArray().Select(Convert)];
+
+    private static object? Convert(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Object => value.EnumerateObject().ToDictionary(static p => p.Name, static p => Convert(p.Value), StringComparer.Ordinal),
+        JsonValueKind.Array => value.EnumerateArray().Select(Convert).ToArray(),
+        _ => null,
+    };
+
+    private static Dictionary<string, CasbinCase> Load()
+    {
+        var cases = new Dictionary<string, CasbinCase>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            foreach (var line in File.ReadLines(Path.Combine(CorpusLocator.Root, file)))
+            {
+                if (line.Length > 0)
+                {
+                    var row = CasbinCase.Parse(file, line);
+                    cases.Add(row.Id, row);
+                }
+            }
+        }
+
+        return cases;
+    }
+}
