@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace ConfigResolver.Configuration;
+
+/// <summary>
+/// The catalogue of the resolved view: every section, field and pointer, e.g. <c>/providers/openai/base_url</c>.
+/// Pointer strings for well-known providers are built once, so resolution does not rebuild them.
+/// </summary>
+internal static class ConfigKeys
+{
+    public const string DefaultSetup = "default";
+    public const string Providers = "providers";
+    public const string KbServer = "kb_server";
+    public const string AssistantDefaults = "assistant_defaults";
+    public const string Features = "features";
+    public const string Metadata = "metadata";
+
+    public static readonly ConfigField Enabled = new("enabled", ConfigValueKind.Boolean);
+    public static readonly ConfigField ApiKey = new("api_key", ConfigValueKind.Secret);
+    public static readonly ConfigField BaseUrl = new("base_url", ConfigValueKind.Text, IsUrl: true);
+    public static readonly ConfigField DefaultModel = new("default_model", ConfigValueKind.Text);
+    public static readonly ConfigField Models = new("models", ConfigValueKind.StringList);
+
+    public static readonly ConfigField KbUrl = new("url", ConfigValueKind.Text, IsUrl: true);
+    public static readonly ConfigField KbApiKey = new("api_key", ConfigValueKind.Secret);
+
+    public static readonly ConfigField SignupEnabled = new("signup_enabled", ConfigValueKind.Boolean, FieldScope.Organization);
+    public static readonly ConfigField SignupKey = new("signup_key", ConfigValueKind.Secret, FieldScope.Organization);
+    public static readonly ConfigField Description = new("description", ConfigValueKind.Text, FieldScope.Organization);
+    public static readonly ConfigField ContactEmail = new("contact_email", ConfigValueKind.Text, FieldScope.Organization);
+
+    public static readonly ImmutableArray<string> WellKnownProviders = ["anthropic", "google", "ollama", "openai"];
+
+    public static readonly ImmutableArray<ConfigField> ProviderFields = [Enabled, ApiKey, BaseUrl, DefaultModel, Models];
+    public static readonly ImmutableArray<ConfigField> KbServerFields = [KbUrl, KbApiKey];
+    public static readonly ImmutableArray<ConfigField> AssistantFields =
+    [
+        new("prompt_template", ConfigValueKind.Text),
+        new("system_prompt", ConfigValueKind.Text),
+        new("default_provider", ConfigValueKind.Text),
+        new("default_model", ConfigValueKind.Text),
+        new("small_fast_model", ConfigValueKind.Text),
+    ];
+
+    public static readonly ImmutableArray<ConfigField> FeatureFields = [SignupEnabled, SignupKey];
+    public static readonly ImmutableArray<ConfigField> MetadataFields = [Description, ContactEmail];
+
+    public static readonly string SignupEnabledPointer = "/features/signup_enabled";
+    public static readonly string SignupKeyPointer = "/features/signup_key";
+
+    private static readonly FrozenDictionary<string, string[]> s_wellKnownPointers =
+        WellKnownProviders.ToFrozenDictionary(p => p, p => BuildProviderPointers(p), StringComparer.Ordinal);
+
+    /// <summary>Returns the pointers of a provider's fields, in <see cref="ProviderFields"/> order.</summary>
+    public static string[] ProviderPointers(string provider) =>
+        s_wellKnownPointers.TryGetValue(provider, out var pointers) ? pointers : BuildProviderPointers(provider);
+
+    public static string ProviderPointer(string provider) => "/" + Providers + "/" + JsonPointer.Escape(provider);
+
+    public static string SectionPointer(string section, ConfigField field) => "/" + section + "/" + field.Name;
+
+    public static bool IsSecretName(string propertyName) =>
+        propertyName is "api_key" or "signup_key";
+
+    /// <summary>Finds the field a resolved pointer addresses, e.g. <c>/providers/x/models</c> or <c>/kb_server/url</c>.</summary>
+    public static bool TryDescribe(string pointer, out ConfigField field, out string? provider)
+    {
+        field = Enabled;
+        provider = null;
+        var segments = JsonPointer.Split(pointer);
+        if (segments.Count == 3 && segments[0] == Providers && IsName(segments[1]))
+        {
+            provider = segments[1];
+            return TryFind(ProviderFields, segments[2], out field);
+        }
+
+        if (segments.Count != 2)
+        {
+            return false;
+        }
+
+        return segments[0] switch
+        {
+            KbServer => TryFind(KbServerFields, segments[1], out field),
+            AssistantDefaults => TryFind(AssistantFields, segments[1], out field),
+            Features => TryFind(FeatureFields, segments[1], out field),
+            Metadata => TryFind(MetadataFields, segments[1], out field),
+            _ => false,
+        };
+    }
+
+    /// <summary>Provider and setup names: 1-63 lowercase letters, digits, '_' or '-', starting with a letter or digit.</summary>
+    public static bool IsName(string name)
+    {
+        if (name.Length is 0 or > 63 || !(char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0])))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryFind(ImmutableArray<ConfigField> fields, string name, out ConfigField field)
+    {
+        foreach (var candidate in fields)
+        {
+            if (candidate.Name == name)
+            {
+                field = candidate;
+                return true;
+            }
+        }
+
+        field = Enabled;
+        return false;
+    }
+
+    private static string[] BuildProviderPointers(string provider)
+    {
+        var prefix = ProviderPointer(provider) + "/";
+        var pointers = new string[ProviderFields.Length];
+        for (var i = 0; i < pointers.Length; i++)
+        {
+            pointers[i] = prefix + ProviderFields[i].Name;
+        }
+
+        return pointers;
+    }
+}

@@ -1,0 +1,108 @@
+namespace ConfigResolver.Diagnostics;
+
+/// <summary>
+/// The stable diagnostic codes. A code never changes meaning once shipped; new problems get new codes.
+/// </summary>
+/// <remarks>
+/// <c>CFG1xxx</c>: organization configuration documents and resolution.
+/// <c>TEN2xxx</c>: tenancy (organizations, users, memberships).
+/// <c>STO3xxx</c>: storage failures.
+/// </remarks>
+public static class DiagnosticCodes
+{
+    /// <summary>The document is not valid JSON (syntax error, duplicate property, comment).</summary>
+    public const string InvalidJson = "CFG1001";
+
+    /// <summary>A value has the wrong JSON type, for example a string where a boolean belongs.</summary>
+    public const string WrongType = "CFG1002";
+
+    /// <summary>A URL is not an absolute http or https URL.</summary>
+    public const string InvalidUrl = "CFG1003";
+
+    /// <summary>A property is not part of the schema (unknown top-level key, misspelled field, invalid name).</summary>
+    public const string UnknownProperty = "CFG1004";
+
+    /// <summary>A required property is missing.</summary>
+    public const string MissingProperty = "CFG1005";
+
+    /// <summary>A value breaks another schema constraint (length, uniqueness, format, allowed values).</summary>
+    public const string ConstraintViolated = "CFG1006";
+
+    /// <summary>The document's <c>version</c> is not supported.</summary>
+    public const string UnsupportedVersion = "CFG1007";
+
+    /// <summary>A provider's <c>default_model</c> is not one of its non-empty <c>models</c>.</summary>
+    public const string DefaultModelNotInModels = "CFG1010";
+
+    /// <summary>A signup key is not 8-64 letters, digits, '_' or '-', or starts or ends with '_' or '-'.</summary>
+    public const string MalformedSignupKey = "CFG1011";
+
+    /// <summary>Signup is enabled but no signup key is set.</summary>
+    public const string SignupKeyRequired = "CFG1012";
+
+    /// <summary>Another organization already uses the signup key.</summary>
+    public const string DuplicateSignupKey = "CFG1013";
+
+    /// <summary>A setup inherits something other than <c>default</c>, or <c>default</c> inherits.</summary>
+    public const string InvalidSetupInheritance = "CFG1014";
+
+    /// <summary>The requested setup exists in neither the organization nor the system organization.</summary>
+    public const string UnknownSetup = "CFG1020";
+
+    /// <summary>An environment value cannot be used (wrong type, bad URL, unknown generic key).</summary>
+    public const string InvalidEnvironmentValue = "CFG1030";
+
+    /// <summary>An environment mapping in <see cref="ResolverOptions"/> targets a key that does not exist.</summary>
+    public const string InvalidEnvironmentMapping = "CFG1031";
+
+    /// <summary>A slug is not 2-63 lowercase letters, digits or hyphens.</summary>
+    public const string InvalidSlug = "TEN2001";
+
+    /// <summary>Another organization already has the slug.</summary>
+    public const string DuplicateSlug = "TEN2002";
+
+    /// <summary>An email address is malformed.</summary>
+    public const string InvalidEmail = "TEN2003";
+
+    /// <summary>Another user already has the email address (compared case-insensitively).</summary>
+    public const string DuplicateEmail = "TEN2004";
+
+    /// <summary>No organization has the given slug or id.</summary>
+    public const string UnknownOrganization = "TEN2005";
+
+    /// <summary>No user has the given email or id.</summary>
+    public const string UnknownUser = "TEN2006";
+
+    /// <summary>The system organization cannot be deleted.</summary>
+    public const string SystemOrganizationUndeletable = "TEN2007";
+
+    /// <summary>The system organization must stay active; it cannot be suspended or put on trial.</summary>
+    public const string SystemOrganizationMustStayActive = "TEN2008";
+
+    /// <summary>Removing the membership would leave the organization without an owner.</summary>
+    public const string LastOwnerRemoval = "TEN2009";
+
+    /// <summary>Changing the role would leave the organization without an owner.</summary>
+    public const string LastOwnerDemotion = "TEN2010";
+
+    /// <summary>An organization without members must get an owner first.</summary>
+    public const string FirstMemberMustBeOwner = "TEN2011";
+
+    /// <summary>A user's default organization must be one of the user's memberships.</summary>
+    public const string DefaultOrganizationNotMember = "TEN2012";
+
+    /// <summary>The user is not a member of the organization.</summary>
+    public const string UnknownMembership = "TEN2013";
+
+    /// <summary>A name or plan is empty or too long.</summary>
+    public const string InvalidField = "TEN2014";
+
+    /// <summary>An update tries to change a field that never changes (id, slug, system flag, creation time).</summary>
+    public const string ImmutableField = "TEN2015";
+
+    /// <summary>An entity with the same id already exists.</summary>
+    public const string DuplicateId = "TEN2016";
+
+    /// <summary>The store failed; see <see cref="Storage.TenantStoreException"/>.</summary>
+    public const string StoreFailure = "STO3001";
+}

@@ -1,0 +1,21 @@
+namespace ConfigResolver.Storage;
+
+/// <summary>
+/// Everything a tenancy store provides: the read and write interfaces, the signup-key index and the change feed.
+/// The in-memory store and the SQLite store implement it; both pass the same contract test suite.
+/// </summary>
+/// <remarks>
+/// A store creates the one system organization (<see cref="Tenancy.SystemOrganization.Create"/>) when it is first
+/// opened, and never again. Implementations are safe for concurrent use; reads never wait for writes.
+/// </remarks>
+public interface ITenantStore
+    : IOrganizationStore,
+      IOrganizationStoreWriter,
+      IUserStore,
+      IUserStoreWriter,
+      IMembershipStore,
+      IMembershipStoreWriter,
+      ISignupKeyIndex,
+      ITenantChangeFeed
+{
+}

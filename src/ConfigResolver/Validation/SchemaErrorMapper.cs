@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ConfigResolver.Configuration;
+using ConfigResolver.Diagnostics;
+using NJsonSchema.Validation;
+
+namespace ConfigResolver.Validation;
+
+/// <summary>
+/// Converts NJsonSchema errors into diagnostics: RFC 6901 pointers, stable codes, what was expected and
+/// what was found (secrets described by length only). Container errors are flattened to their leaves.
+/// </summary>
+internal static class SchemaErrorMapper
+{
+    public static void Map(IEnumerable<ValidationError> errors, JsonElement root, string? where, DiagnosticBag bag)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            {
+                foreach (var nested in child.Errors.Values)
+                {
+                    Map(nested, root, where, bag);
+                }
+
+                continue;
+            }
+
+            if (error is MultiTypeValidationError multi && multi.Errors.Count > 0)
+            {
+                foreach (var nested in multi.Errors.Values)
+                {
+                    Map(nested, root, where, bag);
+                }
+
+                continue;
+            }
+
+            var pointer = ToPointer(error);
+            var found = JsonPointer.TryResolve(root, pointer, out var element);
+            var diagnostic = Convert(error, pointer, found ? element : default) with
+            {
+                Where = where,
+                Line = error.HasLineInfo ? error.LineNumber : null,
+                Column = error.HasLineInfo ? error.LinePosition : null,
+            };
+            bag.Add(diagnostic);
+        }
+    }
+
+    /// <summary>Converts <c>#/setups.default.providers.openai.models[2]</c> into <c>/setups/default/providers/openai/models/2</c>.</summary>
+    internal static string ToPointer(ValidationError error)
+    {
+        var path = error.Path ?? "#/";
+        path = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        var property = error.Property;
+        var namesChild = error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed or ValidationErrorKind.PropertyRequired
+            && !string.IsNullOrEmpty(property)
+            && path.EndsWith(property, StringComparison.Ordinal);
+        if (!namesChild)
+        {
+            return Convert(path);
+        }
+
+        // The property name may itself contain '.', so take it from Property rather than splitting the path.
+        var parent = path[..^property!.Length].TrimEnd('.');
+        return Convert(parent) + "/" + JsonPointer.Escape(property);
+    }
+
+    private static string Convert(string path)
+    {
+        if (path.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var piece in path.Split('.'))
+        {
+            var bracket = piece.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? piece : piece[..bracket];
+            if (name.Length > 0)
+            {
+                builder.Append('/').Append(JsonPointer.Escape(name));
+            }
+
+            while (bracket >= 0)
+            {
+                var close = piece.IndexOf(']', bracket);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                builder.Append('/').Append(piece, bracket + 1, close - bracket - 1);
+                bracket = piece.IndexOf('[', close);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static Diagnostic Convert(ValidationError error, string pointer, JsonElement element)
+    {
+        var actual = ValueDescriber.Describe(element, pointer);
+        var last = JsonPointer.LastSegment(pointer);
+        var schema = error.Schema?.ActualSchema;
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.StringExpected:
+            case ValidationErrorKind.NumberExpected:
+            case ValidationErrorKind.IntegerExpected:
+            case ValidationErrorKind.BooleanExpected:
+            case ValidationErrorKind.ObjectExpected:
+            case ValidationErrorKind.ArrayExpected:
+            case ValidationErrorKind.NullExpected:
+                return Diagnostic.Mismatch(DiagnosticCodes.WrongType, pointer, ExpectedType(error.Kind), ValueDescriber.DescribeKind(element) + Suffix(element, pointer));
+            case ValidationErrorKind.PropertyRequired:
+                return Diagnostic.Mismatch(DiagnosticCodes.MissingProperty, pointer, $"a '{last}' property", "none");
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                return new Diagnostic(DiagnosticCodes.UnknownProperty, $"unknown property {ValueDescriber.Quote(last)}; expected {KnownNames(schema)}.")
+                {
+                    Pointer = pointer,
+                    Expected = KnownNames(schema),
+                    Actual = ValueDescriber.Quote(last),
+                };
+            case ValidationErrorKind.NotInEnumeration when pointer == "/version":
+                return Diagnostic.Mismatch(DiagnosticCodes.UnsupportedVersion, pointer, "version 1", actual);
+            case ValidationErrorKind.NotInEnumeration when last == "inherits":
+                return Diagnostic.Mismatch(DiagnosticCodes.InvalidSetupInheritance, pointer, "'default'", actual);
+            case ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when last is "base_url" or "url":
+                return Diagnostic.Mismatch(DiagnosticCodes.InvalidUrl, pointer, UrlRules.Expectation, actual);
+            case ValidationErrorKind.PatternMismatch or ValidationErrorKind.StringTooShort or ValidationErrorKind.StringTooLong
+                when pointer == ConfigKeys.SignupKeyPointer:
+                return Diagnostic.Mismatch(DiagnosticCodes.MalformedSignupKey, pointer, SignupKeyRules.Expectation, actual);
+            case ValidationErrorKind.StringTooShort:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, $"at least {schema?.MinLength} characters", actual);
+            case ValidationErrorKind.StringTooLong:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, $"at most {schema?.MaxLength} characters", LengthOf(element));
+            case ValidationErrorKind.ItemsNotUnique:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, "unique items", FirstDuplicate(element));
+            case ValidationErrorKind.EmailExpected:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, "an email address", actual);
+            case ValidationErrorKind.NotInEnumeration:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, "one of " + EnumValues(schema), actual);
+            case ValidationErrorKind.PatternMismatch:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, $"a value matching '{schema?.Pattern}'", actual);
+            default:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, Describe(error.Kind), actual);
+        }
+    }
+
+    private static string ExpectedType(ValidationErrorKind kind) => kind switch
+    {
+        ValidationErrorKind.StringExpected => "a string",
+        ValidationErrorKind.NumberExpected => "a number",
+        ValidationErrorKind.IntegerExpected => "an integer",
+        ValidationErrorKind.BooleanExpected => "true or false",
+        ValidationErrorKind.ObjectExpected => "an object",
+        ValidationErrorKind.ArrayExpected => "an array",
+        _ => "null",
+    };
+
+    // A wrong-typed non-secret scalar is shown too: "found a string 'yes'".
+    private static string Suffix(JsonElement element, string pointer) =>
+        element.ValueKind is JsonValueKind.String or JsonValueKind.Number
+        && !ConfigKeys.IsSecretName(JsonPointer.LastSegment(pointer))
+            ? " " + ValueDescriber.Describe(element, pointer)
+            : string.Empty;
+
+    private static string KnownNames(NJsonSchema.JsonSchema? schema)
+    {
+        if (schema is not null && schema.Properties.Count > 0)
+        {
+            return "one of " + ValueDescriber.QuoteList(schema.Properties.Keys, max: 20);
+        }
+
+        return "a name of 1-63 lowercase letters, digits, '_' or '-', starting with a letter or digit";
+    }
+
+    private static string EnumValues(NJsonSchema.JsonSchema? schema) =>
+        schema is null ? "the allowed values" : string.Join(", ", schema.Enumeration.Select(v => v is string s ? ValueDescriber.Quote(s) : System.Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    private static string LengthOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? Secret.DescribeLength(element.GetString()!.Length) : ValueDescriber.DescribeKind(element);
+
+    private static string FirstDuplicate(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in element.EnumerateArray())
+            {
+                if (!seen.Add(item.GetRawText()))
+                {
+                    return ValueDescriber.Describe(item, string.Empty) + " more than once";
+                }
+            }
+        }
+
+        return "duplicate items";
+    }
+
+    private static string Describe(ValidationErrorKind kind)
+    {
+        var name = kind.ToString();
+        return "a value satisfying '" + name + "'";
+    }
+}

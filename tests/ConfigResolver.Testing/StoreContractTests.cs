@@ -1,0 +1,81 @@
+using ConfigResolver.Diagnostics;
+using ConfigResolver.Storage;
+using ConfigResolver.Tenancy;
+using ConfigResolver.Validation;
+
+namespace ConfigResolver.Testing;
+
+/// <summary>
+/// The contract every <see cref="ITenantStore"/> passes. A derived class only supplies the store:
+/// <code>
+/// public sealed class SqliteStoreContractTests : StoreContractTests
+/// {
+///     protected override async ValueTask&lt;ITenantStore&gt; CreateStoreAsync(string systemSlug, TimeProvider timeProvider) =>
+///         await SqliteTenantStore.OpenAsync(path, new ResolverOptions { SystemSlug = systemSlug }, timeProvider);
+/// }
+/// </code>
+/// Each test opens a fresh, empty store (with a non-default system slug, to prove the option is honoured) and
+/// disposes it afterwards (<see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> when implemented).
+/// </summary>
+public abstract partial class StoreContractTests : IAsyncLifetime
+{
+    protected const string SystemSlug = "operator";
+
+    protected ManualTimeProvider Time { get; } = new();
+
+    protected ITenantStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync(SystemSlug, Time);
+
+    public async Task DisposeAsync() => await DisposeStoreAsync(Store);
+
+    /// <summary>Opens a new, empty store that uses <paramref name="systemSlug"/> and <paramref name="timeProvider"/>.</summary>
+    protected abstract ValueTask<ITenantStore> CreateStoreAsync(string systemSlug, TimeProvider timeProvider);
+
+    protected virtual async ValueTask DisposeStoreAsync(ITenantStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    /// <summary>Asserts the write is rejected with the code at the pointer, the store is unchanged and nothing was published.</summary>
+    protected async Task<TenantValidationException> AssertRejectedAsync(Func<Task> write, string code, string? jsonPointer)
+    {
+        var before = await StoreDump.CaptureAsync(Store);
+        using var recorder = new ChangeRecorder(Store);
+        var exception = await Assert.ThrowsAsync<TenantValidationException>(write);
+        Assert.Contains(exception.Diagnostics, d => d.Code == code && d.Pointer == jsonPointer && d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(before, await StoreDump.CaptureAsync(Store));
+        Assert.Empty(recorder.Changes);
+        return exception;
+    }
+
+    protected async Task<Organization> AddOrganizationAsync(string slug, string? configJson = null)
+    {
+        var organization = TenantFactory.Organization(slug, Time, configJson);
+        await Store.CreateOrganizationAsync(organization);
+        return organization;
+    }
+
+    protected async Task<User> AddUserAsync(string email)
+    {
+        var user = TenantFactory.User(email, Time);
+        await Store.CreateUserAsync(user);
+        return user;
+    }
+
+    protected async Task<(Organization Organization, User Owner)> AddOrganizationWithOwnerAsync(string slug, string ownerEmail)
+    {
+        var organization = await AddOrganizationAsync(slug);
+        var owner = await AddUserAsync(ownerEmail);
+        await Store.SetMembershipAsync(new Membership(organization.Id, owner.Id, MembershipRole.Owner));
+        return (organization, owner);
+    }
+}
