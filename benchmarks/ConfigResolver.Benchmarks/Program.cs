@@ -1,8 +1,24 @@
 using BenchmarkDotNet.Running;
+using ConfigResolver.Benchmarks.Policy;
 
 namespace ConfigResolver.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "quick")
+        {
+            QuickTiming.Run(args.Length > 1 ? args[1..] : BenchScenario.Names);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == "spin")
+        {
+            QuickTiming.Spin(args[1], cached: args.Length > 2 && args[2] == "cached");
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -15,7 +15,15 @@ public sealed partial class Enforcer
     public bool Enforce(params object?[] request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _enabled && Decide(_snapshot, EnforceContext.Default, request).Allowed;
+        if (!_enabled)
+        {
+            return true;
+        }
+
+        var snapshot = _snapshot;
+        return request.Length is >= 1 and <= 4 && AllStrings(request) && !snapshot.Settings.AcceptJsonRequest
+            ? Cached(snapshot, (string)request[0]!, Get(request, 1), Get(request, 2), Get(request, 3), request)
+            : Decide(snapshot, EnforceContext.Default, request).Allowed;
     }
 
     /// <summary>Decides a request with an enforce context selecting other definitions (<c>r2</c>, <c>p2</c>, ...).</summary>
@@ -68,9 +76,10 @@ public sealed partial class Enforcer
         return [.. requests.Select(r => !_enabled || Decide(snapshot, EnforceContext.Default, r).Allowed)];
     }
 
-    private static (bool Allowed, string[]? Rule, bool Scanned) Decide(PolicySnapshot snapshot, EnforceContext context, object?[] request)
+    private (bool Allowed, string[]? Rule, bool Scanned) Decide(PolicySnapshot snapshot, EnforceContext context, object?[] request)
     {
-        var matcher = snapshot.Compiled.Get(context);
+        var state = snapshot.StateFor(context);
+        var matcher = state.Matcher;
         var values = snapshot.Settings.AcceptJsonRequest ? ParseJsonValues(request) : request;
         if (values.Length != matcher.Request.Tokens.Length)
         {
@@ -78,16 +87,34 @@ public sealed partial class Enforcer
                 $"invalid request size: expected {matcher.Request.Tokens.Length} values ({string.Join(", ", matcher.Request.Tokens)}), got {values.Length}"));
         }
 
-        var rules = snapshot.RulesOf(context.PType).Items;
+        var rules = state.Rules;
         try
         {
+            if (_indexEnabled && state.Index is not null && AllStrings(values) && IndexedEvaluator.TryEvaluate(state, values, snapshot.Services, out var indexed))
+            {
+                return (indexed.Allowed, indexed.RuleIndex >= 0 ? rules[indexed.RuleIndex] : null, false);
+            }
+
             var (allowed, index) = ScanEvaluator.Evaluate(matcher, rules.AsSpan(), values, snapshot.Services);
-            return (allowed, index >= 0 && index < rules.Length ? rules[index] : null, true);
+            return (allowed, index >= 0 && index < rules.Length ? rules[index] : null, state.Scans);
         }
         catch (Exception e) when (e is not PolicyEvaluationException and not OutOfMemoryException)
         {
             throw new PolicyEvaluationException($"the matcher '{matcher.Matcher.Key}' could not be evaluated: {e.Message}", e);
         }
+    }
+
+    private static bool AllStrings(object?[] values)
+    {
+        foreach (var value in values)
+        {
+            if (value is not string)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Casbin's accept-JSON mode: request strings that start with '{' or '[' must be JSON objects.</summary>

@@ -23,6 +23,7 @@ public sealed partial class Enforcer
     private volatile PolicySnapshot _snapshot;
     private volatile bool _cacheEnabled;
     private volatile bool _enabled = true;
+    private volatile bool _indexEnabled = true;
 
     /// <summary>Creates an enforcer from a model file and an optional policy file.</summary>
     /// <param name="modelPath">Path of the model (<c>.conf</c>).</param>
@@ -46,7 +47,7 @@ public sealed partial class Enforcer
         options ??= new EnforcerOptions();
         _policySource = policySource;
         _cacheEnabled = options.EnableCache;
-        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest };
+        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest, CacheCapacity = options.CacheCapacity };
         var compiled = CompiledModel.Create(model, BuiltInFunctionTable.Create(options.TimeProvider));
         _snapshot = SnapshotBuilder.Build(compiled, [.. policy ?? []], policySource, settings, revision: 1);
     }
@@ -101,6 +102,9 @@ public sealed partial class Enforcer
     /// <param name="enable">Whether to parse them.</param>
     public void EnableAcceptJsonRequest(bool enable) =>
         Publish(s => SnapshotBuilder.WithSettings(s, s.Compiled, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
+
+    /// <summary>Test hook: with the index off every request is scanned, the reference the index is checked against.</summary>
+    internal void EnableIndex(bool enable) => _indexEnabled = enable;
 
     private static List<PolicyLine> ReadPolicy(string? path) =>
         path is null ? [] : ParsePolicy(File.ReadAllText(path), path);

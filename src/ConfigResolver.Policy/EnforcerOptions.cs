@@ -9,6 +9,9 @@ public sealed class EnforcerOptions
     /// <summary>Whether decisions are cached (per snapshot; a change never serves a stale answer). Defaults to true.</summary>
     public bool EnableCache { get; init; } = true;
 
+    /// <summary>How many decisions the cache of one snapshot keeps at most (rounded up to a power of two). Defaults to 65,536.</summary>
+    public int CacheCapacity { get; init; } = EnforcerSettings.DefaultCacheCapacity;
+
     /// <summary>Whether request strings starting with <c>{</c> or <c>[</c> are parsed as JSON objects (Casbin's EnableAcceptJsonRequest).</summary>
     public bool AcceptJsonRequest { get; init; }
 }

@@ -7,8 +7,11 @@ internal sealed record EnforcerSettings(
     FrozenDictionary<string, Func<string, string, bool>> NameMatchers,
     FrozenDictionary<string, Func<string, string, bool>> DomainMatchers,
     bool AcceptJsonRequest,
-    TimeProvider TimeProvider)
+    TimeProvider TimeProvider,
+    int CacheCapacity = EnforcerSettings.DefaultCacheCapacity)
 {
+    public const int DefaultCacheCapacity = 1 << 16;
+
     public static EnforcerSettings Default { get; } = new(
         FrozenDictionary<string, Func<string, string, bool>>.Empty,
         FrozenDictionary<string, Func<string, string, bool>>.Empty,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Policy.Compilation;
@@ -16,6 +17,8 @@ namespace ConfigResolver.Policy;
 /// <remarks>Safe for concurrent use.</remarks>
 public sealed class PolicySnapshot
 {
+    private readonly ConcurrentDictionary<EnforceContext, Lazy<ContextState>> _states = new();
+
     internal PolicySnapshot(long revision, CompiledModel compiled, FrozenDictionary<string, RuleList> rules,
         RoleManager[] roleManagers, EnforcerSettings settings, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -25,7 +28,10 @@ public sealed class PolicySnapshot
         RoleManagers = roleManagers;
         Settings = settings;
         Services = new EvaluationServices(roleManagers, settings.TimeProvider);
-        Diagnostics = diagnostics;
+        DefaultState = CreateState(compiled.Default);
+        Diagnostics = DefaultState.Scans
+            ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
+            : diagnostics;
     }
 
     /// <summary>Increases by one with every published change; explanations report it.</summary>
@@ -47,6 +53,25 @@ public sealed class PolicySnapshot
     internal EnforcerSettings Settings { get; }
 
     internal EvaluationServices Services { get; }
+
+    /// <summary>Index, cache and matcher of the default context, built with the snapshot.</summary>
+    internal ContextState DefaultState { get; }
+
+    /// <summary>How the default matcher finds rules: the index it uses, or why it scans.</summary>
+    public string IndexDescription => DefaultState.Plan.Description;
+
+    internal ContextState StateFor(EnforceContext context)
+    {
+        if (ReferenceEquals(context, EnforceContext.Default) || context == EnforceContext.Default)
+        {
+            return DefaultState;
+        }
+
+        return _states.GetOrAdd(context, static (c, self) => new Lazy<ContextState>(() => self.CreateState(self.Compiled.Get(c))), this).Value;
+    }
+
+    private ContextState CreateState(CompiledMatcher matcher) =>
+        new(matcher, RulesOf(matcher.Context.PType).Items, RoleManagers, Settings.CacheCapacity);
 
     internal RuleList RulesOf(string key) => Rules.TryGetValue(key, out var list) ? list : RuleList.Empty;
 

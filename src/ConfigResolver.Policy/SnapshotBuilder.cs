@@ -26,6 +26,9 @@ internal static class SnapshotBuilder
         }
 
         var lineOf = new Dictionary<string[], int>(RuleComparer.Instance);
+
+        // One instance per distinct string: less memory, and role closures compare to rule fields by reference.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             if (!byType.TryGetValue(line.Type, out var list))
@@ -39,7 +42,13 @@ internal static class SnapshotBuilder
                 continue;
             }
 
-            var fields = line.Fields.ToArray();
+            var fields = new string[line.Fields.Length];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var value = line.Fields[i];
+                fields[i] = pool.TryGetValue(value, out var shared) ? shared : pool[value] = value;
+            }
+
             if (CheckSize(model, line.Type, fields) is { } problem)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.PolicyFieldCount, problem, policySource, line.Line, 1));
@@ -90,7 +99,10 @@ internal static class SnapshotBuilder
         {
             if (previous.Compiled.RoleIndexes.TryGetValue(key, out var index))
             {
-                managers[index] = BuildRoleManager(previous.Compiled, key, frozen[key], previous.Settings, null, null, diagnostics);
+                var list = frozen[key];
+                managers[index] = ReferenceEquals(list.Parent, previous.RulesOf(key))
+                    ? CheckCycle(managers[index].WithChanges(list.Added, list.Removed), key, list, null, null, diagnostics, list.Added)
+                    : BuildRoleManager(previous.Compiled, key, list, previous.Settings, null, null, diagnostics);
             }
         }
 
@@ -158,8 +170,13 @@ internal static class SnapshotBuilder
             domainMatcher = AutomaticDomainMatcher(compiled);
         }
 
-        var manager = RoleManager.Build(definition, rules.Items, nameMatcher, domainMatcher);
-        if (manager.FindCycle() is { } cycle)
+        return CheckCycle(RoleManager.Build(definition, rules.Items, nameMatcher, domainMatcher), key, rules, policySource, lineOf, diagnostics);
+    }
+
+    private static RoleManager CheckCycle(RoleManager manager, string key, RuleList rules, string? policySource, Dictionary<string[], int>? lineOf,
+        List<Diagnostic> diagnostics, string[][]? onlyThrough = null)
+    {
+        if ((onlyThrough is null ? manager.FindCycle() : manager.FindCycleThrough(onlyThrough)) is { } cycle)
         {
             var closing = rules.Items.FirstOrDefault(r => r[0] == cycle[^2] && r[1] == cycle[^1]);
             var line = closing is not null && lineOf is not null && lineOf.TryGetValue(closing, out var l) ? l : 0;

@@ -28,6 +28,19 @@ public sealed class CasbinConformanceTests
     [Fact]
     public void Corpus_has_every_row_the_readme_counts() => Assert.Equal(8343, CasbinCorpus.Cases.Count);
 
+    private static (string Text, EnforceResult? Result) Outcome(Func<EnforceResult> enforce)
+    {
+        try
+        {
+            var result = enforce();
+            return (result.Allowed ? "true" : "false", result);
+        }
+        catch (PolicyEvaluationException)
+        {
+            return ("error", null);
+        }
+    }
+
     private static void Check(string id)
     {
         var row = CasbinCorpus.Cases[id];
@@ -45,18 +58,29 @@ public sealed class CasbinConformanceTests
             ? new EnforceContext(c.GetProperty("r").GetString()!, c.GetProperty("p").GetString()!, c.GetProperty("e").GetString()!, c.GetProperty("m").GetString()!)
             : EnforceContext.Default;
 
-        EnforceResult result;
-        try
+        var actual = Outcome(() => enforcer.EnforceEx(context, request));
+        Assert.True(row.Expected == actual.Text, row.Describe(actual.Text));
+
+        // The scan is the reference the index must agree with, explanation included.
+        var scanned = Outcome(() => CasbinCorpus.EnforcerFor(row, scanOnly: true).Enforcer!.EnforceEx(context, request));
+        Assert.True(scanned.Text == actual.Text, row.Describe($"{actual.Text} indexed but {scanned.Text} scanned"));
+        Assert.True(scanned.Result?.Explain.SequenceEqual(actual.Result!.Explain) ?? true, row.Describe("indexed and scanned explanations differ"));
+
+        // Cached decisions (string requests, default context) must agree on the first call and on the hit.
+        if (row.Context is null && request.All(static v => v is string))
         {
-            result = enforcer.EnforceEx(context, request);
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var cached = Outcome(() => new EnforceResult(enforcer.Enforce(request), [], 0, false));
+                Assert.True(cached.Text == actual.Text, row.Describe($"{cached.Text} from the cached path (pass {pass + 1})"));
+            }
         }
-        catch (PolicyEvaluationException e)
+
+        if (actual.Result is not { } result)
         {
-            Assert.True(row.Expected == "error", row.Describe($"error: {e.Message}"));
             return;
         }
 
-        Assert.True(row.Expected == (result.Allowed ? "true" : "false"), row.Describe(result.Allowed ? "true" : "false"));
         if (row.Explain is not null)
         {
             var expected = JsonSerializer.Deserialize<string[]>(row.Explain)!;

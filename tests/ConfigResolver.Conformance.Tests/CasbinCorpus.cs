@@ -17,16 +17,18 @@ internal static class CasbinCorpus
 
     public static IEnumerable<string> IdsOf(string file) => Cases.Values.Where(c => c.File == file).Select(static c => c.Id);
 
-    public static (Enforcer? Enforcer, Exception? Error) EnforcerFor(CasbinCase row) =>
-        s_enforcers.GetOrAdd(row.EnforcerKey, _ => new Lazy<(Enforcer?, Exception?)>(() => Create(row))).Value;
+    /// <summary>The shared enforcer for a row; <paramref name="scanOnly"/> gives a second one with the index switched off.</summary>
+    public static (Enforcer? Enforcer, Exception? Error) EnforcerFor(CasbinCase row, bool scanOnly = false) =>
+        s_enforcers.GetOrAdd(row.EnforcerKey + (scanOnly ? "|scan" : string.Empty), _ => new Lazy<(Enforcer?, Exception?)>(() => Create(row, scanOnly))).Value;
 
-    private static (Enforcer?, Exception?) Create(CasbinCase row)
+    private static (Enforcer?, Exception?) Create(CasbinCase row, bool scanOnly)
     {
         try
         {
             var model = Path.Combine(CorpusLocator.Root, row.Model);
             var policy = row.Policy is null ? null : Path.Combine(CorpusLocator.Root, row.Policy);
             var enforcer = new Enforcer(model, policy);
+            enforcer.EnableIndex(!scanOnly);
             if (row.Setup is { } setup)
             {
                 Apply(enforcer, setup);

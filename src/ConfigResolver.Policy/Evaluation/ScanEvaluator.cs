@@ -22,39 +22,17 @@ internal static class ScanEvaluator
         }
 
         var frame = new EvalFrame(request, s_noRule, services);
-        var kind = matcher.Effect.Kind;
-        var firstAllow = -1;
+        var merge = new EffectMerge(matcher.Effect.Kind);
         for (var i = 0; i < rules.Length; i++)
         {
             frame.Rule = rules[i];
-            if (!IsMatch(matcher.Root.Evaluate(ref frame)))
+            if (IsMatch(matcher.Root.Evaluate(ref frame)) && merge.Offer(i, EffectOf(matcher, rules[i]), out var allowed))
             {
-                continue;
-            }
-
-            var effect = EffectOf(matcher, rules[i]);
-            switch (kind)
-            {
-                case EffectKind.AllowOverride when effect == RuleEffect.Allow:
-                    return (true, i);
-                case EffectKind.DenyOverride or EffectKind.AllowAndDeny when effect == RuleEffect.Deny:
-                    return (false, i);
-                case EffectKind.AllowAndDeny when effect == RuleEffect.Allow && firstAllow < 0:
-                    firstAllow = i;
-                    break;
-                case EffectKind.Priority or EffectKind.SubjectPriority when effect != RuleEffect.Indeterminate:
-                    return (effect == RuleEffect.Allow, i);
-                default:
-                    break;
+                return (allowed, i);
             }
         }
 
-        return kind switch
-        {
-            EffectKind.DenyOverride => (true, -1),
-            EffectKind.AllowAndDeny => (firstAllow >= 0, firstAllow),
-            _ => (false, -1),
-        };
+        return merge.Finish();
     }
 
     /// <summary>Go evaluates the matcher once, with every policy field empty, when there are no rules or the matcher ignores them.</summary>

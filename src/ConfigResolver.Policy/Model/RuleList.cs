@@ -12,11 +12,23 @@ internal sealed class RuleList
 
     private readonly HashSet<string[]> _set;
 
-    private RuleList(ImmutableArray<string[]> items, HashSet<string[]> set)
+    private RuleList(ImmutableArray<string[]> items, HashSet<string[]> set, RuleList? parent = null, string[][]? added = null, string[][]? removed = null)
     {
         Items = items;
         _set = set;
+        Parent = parent;
+        Added = added ?? [];
+        Removed = removed ?? [];
     }
+
+    /// <summary>The list this one was derived from by one change, so consumers can update incrementally.</summary>
+    public RuleList? Parent { get; }
+
+    /// <summary>Rules added relative to <see cref="Parent"/>.</summary>
+    public string[][] Added { get; }
+
+    /// <summary>Rules removed relative to <see cref="Parent"/>.</summary>
+    public string[][] Removed { get; }
 
     public ImmutableArray<string[]> Items { get; }
 
@@ -44,21 +56,36 @@ internal sealed class RuleList
     {
         var set = new HashSet<string[]>(_set, RuleComparer.Instance);
         var builder = Items.ToBuilder();
+        var added = new List<string[]>();
         foreach (var rule in rules)
         {
             if (set.Add(rule))
             {
                 builder.Insert(insertAt?.Invoke(builder, rule) ?? builder.Count, rule);
+                added.Add(rule);
             }
         }
 
-        return new RuleList(builder.ToImmutable(), set);
+        return added.Count == 0 ? this : new RuleList(builder.ToImmutable(), set, this, [.. added], []);
     }
 
     public RuleList RemoveWhere(Func<string[], bool> predicate)
     {
-        var kept = Items.Where(r => !predicate(r)).ToImmutableArray();
-        return kept.Length == Items.Length ? this : new RuleList(kept, new HashSet<string[]>(kept, RuleComparer.Instance));
+        var kept = ImmutableArray.CreateBuilder<string[]>(Items.Length);
+        var removed = new List<string[]>();
+        foreach (var rule in Items)
+        {
+            (predicate(rule) ? removed : (ICollection<string[]>)kept).Add(rule);
+        }
+
+        if (removed.Count == 0)
+        {
+            return this;
+        }
+
+        var set = new HashSet<string[]>(_set, RuleComparer.Instance);
+        set.ExceptWith(removed);
+        return new RuleList(kept.ToImmutable(), set, this, [], [.. removed]);
     }
 
     public RuleList Replace(string[] oldRule, string[] newRule)
@@ -70,6 +97,9 @@ internal sealed class RuleList
         }
 
         var items = Items.SetItem(index, newRule);
-        return new RuleList(items, new HashSet<string[]>(items, RuleComparer.Instance));
+        var set = new HashSet<string[]>(_set, RuleComparer.Instance);
+        set.Remove(oldRule);
+        set.Add(newRule);
+        return new RuleList(items, set, this, [newRule], [oldRule]);
     }
 }

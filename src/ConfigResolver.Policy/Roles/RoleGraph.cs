@@ -8,9 +8,10 @@ namespace ConfigResolver.Policy.Roles;
 /// </summary>
 internal sealed class RoleGraph
 {
-    public static readonly RoleGraph Empty = new([]);
+    public static readonly RoleGraph Empty = new([], computeClosures: true);
 
     private readonly Dictionary<string, string[]> _parents;
+    private readonly Dictionary<string, string[]>? _closures;
     private readonly Dictionary<string, string[]> _children;
     private readonly string[] _names;
 
@@ -18,7 +19,8 @@ internal sealed class RoleGraph
     private readonly ConcurrentDictionary<string, string[]> _matched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _matchedBy = new(StringComparer.Ordinal);
 
-    public RoleGraph(IEnumerable<(string User, string Role)> links)
+    /// <summary>Builds the graph; with <paramref name="computeClosures"/> every name's role closure is precomputed.</summary>
+    public RoleGraph(IEnumerable<(string User, string Role)> links, bool computeClosures)
     {
         var parents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -43,6 +45,7 @@ internal sealed class RoleGraph
         _children = children.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _names = [.. names];
         LinkCount = parents.Values.Sum(static l => l.Count);
+        _closures = computeClosures ? ComputeClosures() : null;
     }
 
     /// <summary>Every name that appears in a link, in first-seen order.</summary>
@@ -51,6 +54,15 @@ internal sealed class RoleGraph
     public int LinkCount { get; }
 
     public bool Contains(string name) => _parents.ContainsKey(name) || _children.ContainsKey(name);
+
+    /// <summary>Whether closures were precomputed (graphs used with exact name matching).</summary>
+    public bool HasClosures => _closures is not null;
+
+    /// <summary>
+    /// Every role <paramref name="name"/> reaches through at most <see cref="RoleManager.MaxHierarchyLevel"/> links,
+    /// not including itself; empty for a name without roles. Requires precomputed closures.
+    /// </summary>
+    public string[] ClosureOf(string name) => _closures!.TryGetValue(name, out var c) ? c : [];
 
     public string[] ParentsOf(string name) => _parents.TryGetValue(name, out var p) ? p : [];
 
@@ -70,6 +82,57 @@ internal sealed class RoleGraph
         Contains(name)
             ? _matchedBy.GetOrAdd(name, n => [.. _names.Where(y => y != n && fn(n, y))])
             : [.. _names.Where(y => y != name && fn(name, y))];
+
+    private Dictionary<string, string[]> ComputeClosures()
+    {
+        var closures = new Dictionary<string, string[]>(_parents.Count, StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var current = new List<string>();
+        var next = new List<string>();
+        var found = new List<string>();
+        foreach (var (name, direct) in _parents)
+        {
+            visited.Clear();
+            found.Clear();
+            current.Clear();
+            visited.Add(name);
+            foreach (var p in direct)
+            {
+                if (visited.Add(p))
+                {
+                    current.Add(p);
+                }
+            }
+
+            // Same limit as the search: roles one to MaxHierarchyLevel links away.
+            for (var level = 1; level <= RoleManager.MaxHierarchyLevel && current.Count > 0; level++)
+            {
+                next.Clear();
+                foreach (var role in current)
+                {
+                    found.Add(role);
+                    if (level == RoleManager.MaxHierarchyLevel)
+                    {
+                        continue;
+                    }
+
+                    foreach (var p in ParentsOf(role))
+                    {
+                        if (visited.Add(p))
+                        {
+                            next.Add(p);
+                        }
+                    }
+                }
+
+                (current, next) = (next, current);
+            }
+
+            closures[name] = found.Count == direct.Length && found.SequenceEqual(direct) ? direct : [.. found];
+        }
+
+        return closures;
+    }
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)
     {

@@ -58,6 +58,55 @@ internal sealed partial class RoleManager
         return null;
     }
 
+    /// <summary>
+    /// A cycle closed by one of <paramref name="added"/> links (definitions without domains), or null: a new link
+    /// <c>u -> r</c> closes a cycle exactly when <c>u</c> is reachable from <c>r</c>. Cheaper than <see cref="FindCycle"/>.
+    /// </summary>
+    public IReadOnlyList<string>? FindCycleThrough(IEnumerable<string[]> added)
+    {
+        if (Definition.HasDomains)
+        {
+            return null;
+        }
+
+        foreach (var link in added)
+        {
+            var (user, role) = (link[0], link[1]);
+            var cameFrom = new Dictionary<string, string>(StringComparer.Ordinal) { [role] = user };
+            var queue = new Queue<string>([role]);
+            while (queue.Count > 0)
+            {
+                var node = queue.Dequeue();
+                if (node == user)
+                {
+                    var path = new List<string> { user };
+                    for (var at = user; ;)
+                    {
+                        at = cameFrom[at];
+                        path.Add(at);
+                        if (at == user)
+                        {
+                            break;
+                        }
+                    }
+
+                    path.Reverse();
+                    return path;
+                }
+
+                foreach (var parent in _global.ParentsOf(node))
+                {
+                    if (cameFrom.TryAdd(parent, node))
+                    {
+                        queue.Enqueue(parent);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Go's GetRoles: the roles reached in one step, including pattern expansions.</summary>
     public IReadOnlyList<string> GetRoles(string name, string? domain)
     {

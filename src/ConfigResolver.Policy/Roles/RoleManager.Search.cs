@@ -2,64 +2,6 @@ namespace ConfigResolver.Policy.Roles;
 
 internal sealed partial class RoleManager
 {
-    [ThreadStatic]
-    private static SearchScratch? t_scratch;
-
-    /// <summary>Breadth-first search up the hierarchy, at most <see cref="MaxHierarchyLevel"/> links deep.</summary>
-    private static bool Search(RoleGraph graph, string user, string target)
-    {
-        var first = graph.ParentsOf(user);
-        if (first.Length == 0)
-        {
-            return false;
-        }
-
-        var scratch = SearchScratch.Rent();
-        try
-        {
-            var current = scratch.Current;
-            var next = scratch.Next;
-            var visited = scratch.Visited;
-            visited.Add(user);
-            foreach (var p in first)
-            {
-                if (visited.Add(p))
-                {
-                    current.Add(p);
-                }
-            }
-
-            // The user itself is level MaxHierarchyLevel; its direct roles are checked one level lower, down to 0.
-            for (var level = MaxHierarchyLevel - 1; level >= 0 && current.Count > 0; level--)
-            {
-                foreach (var role in current)
-                {
-                    if (string.Equals(role, target, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-
-                    foreach (var parent in graph.ParentsOf(role))
-                    {
-                        if (visited.Add(parent))
-                        {
-                            next.Add(parent);
-                        }
-                    }
-                }
-
-                (current, next) = (next, current);
-                next.Clear();
-            }
-
-            return false;
-        }
-        finally
-        {
-            scratch.Return();
-        }
-    }
-
     /// <summary>The same search with Go's pattern semantics (see the type remarks).</summary>
     private static bool SearchWithPatterns(RoleGraph graph, string user, string target, Func<string, string, bool> fn)
     {
@@ -133,43 +75,6 @@ internal sealed partial class RoleManager
             {
                 yield return p;
             }
-        }
-    }
-
-    private sealed class SearchScratch
-    {
-        private bool _inUse;
-
-        public List<string> Current { get; } = [];
-
-        public List<string> Next { get; } = [];
-
-        public HashSet<string> Visited { get; } = new(StringComparer.Ordinal);
-
-        public static SearchScratch Rent()
-        {
-            var scratch = t_scratch ??= new SearchScratch();
-            if (scratch._inUse)
-            {
-                return new SearchScratch { _inUse = true };
-            }
-
-            scratch._inUse = true;
-            return scratch;
-        }
-
-        public void Return()
-        {
-            Current.Clear();
-            Next.Clear();
-            var large = Visited.Count > 1024;
-            Visited.Clear();
-            if (large)
-            {
-                Visited.TrimExcess();
-            }
-
-            _inUse = false;
         }
     }
 }

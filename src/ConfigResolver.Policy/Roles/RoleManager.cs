@@ -9,7 +9,8 @@ namespace ConfigResolver.Policy.Roles;
 /// matching function, <c>g(a, b)</c> also holds when <c>fn(a, b)</c>, when a reached role <c>x</c> has
 /// <c>fn(x, b)</c>, when a stored pattern that <c>a</c> matches has the role, and (one link further) when a
 /// reached role is a pattern that <c>b</c> matches; with a domain matching function the links of every stored
-/// domain pattern that the requested domain matches apply too. Immutable; safe for concurrent readers.
+/// domain pattern that the requested domain matches apply too. Without a name matching function every name's
+/// role closure is precomputed, so <c>g()</c> is one lookup. Immutable; safe for concurrent readers.
 /// </summary>
 internal sealed partial class RoleManager
 {
@@ -41,23 +42,47 @@ internal sealed partial class RoleManager
     /// <summary>Stored domains (empty for a definition without domains).</summary>
     public IEnumerable<string> Domains => _domains.Keys;
 
+    private bool Exact => NameMatcher is null;
+
     /// <summary>Builds the manager from grouping rules (each with at least <see cref="RoleDefinition.ArgumentCount"/> fields).</summary>
     public static RoleManager Build(RoleDefinition definition, IEnumerable<string[]> rules,
         Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher)
     {
+        var exact = nameMatcher is null;
         if (!definition.HasDomains)
         {
-            return new RoleManager(definition, new RoleGraph(rules.Select(static r => (r[0], r[1]))), [], nameMatcher, domainMatcher);
+            return new RoleManager(definition, new RoleGraph(rules.Select(static r => (r[0], r[1])), exact), [], nameMatcher, domainMatcher);
         }
 
         var byDomain = rules.GroupBy(static r => r[2], StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => new RoleGraph(g.Select(static r => (r[0], r[1]))), StringComparer.Ordinal);
+            .ToDictionary(static g => g.Key, g => new RoleGraph(g.Select(static r => (r[0], r[1])), exact), StringComparer.Ordinal);
         return new RoleManager(definition, RoleGraph.Empty, byDomain, nameMatcher, domainMatcher);
     }
 
-    /// <summary>Returns a manager for the same links with other matching functions (links are re-indexed).</summary>
-    public RoleManager WithMatchers(Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher) =>
-        Build(Definition, AllLinks().Select(static l => l.Domain is null ? new[] { l.User, l.Role } : [l.User, l.Role, l.Domain]), nameMatcher, domainMatcher);
+    /// <summary>The manager after some links were added and removed; only the graphs of affected domains are rebuilt.</summary>
+    public RoleManager WithChanges(IReadOnlyCollection<string[]> added, IReadOnlyCollection<string[]> removed)
+    {
+        if (!Definition.HasDomains)
+        {
+            return new RoleManager(Definition, Apply(_global, added, removed, static _ => true), [], NameMatcher, DomainMatcher);
+        }
+
+        var domains = new Dictionary<string, RoleGraph>(_domains, StringComparer.Ordinal);
+        foreach (var domain in added.Concat(removed).Select(static r => r[2]).Distinct(StringComparer.Ordinal))
+        {
+            var graph = Apply(_domains.GetValueOrDefault(domain) ?? RoleGraph.Empty, added, removed, r => r[2] == domain);
+            if (graph.LinkCount == 0)
+            {
+                domains.Remove(domain);
+            }
+            else
+            {
+                domains[domain] = graph;
+            }
+        }
+
+        return new RoleManager(Definition, RoleGraph.Empty, domains, NameMatcher, DomainMatcher);
+    }
 
     /// <summary>Every stored link with its domain (null without domains).</summary>
     public IEnumerable<(string User, string Role, string? Domain)> AllLinks() =>
@@ -68,14 +93,21 @@ internal sealed partial class RoleManager
     /// <summary>Casbin's <c>g(name1, name2[, domain])</c>.</summary>
     public bool HasLink(string name1, string name2, string? domain)
     {
-        if (string.Equals(name1, name2, StringComparison.Ordinal) || (NameMatcher is not null && NameMatcher(name1, name2)))
+        if (string.Equals(name1, name2, StringComparison.Ordinal))
         {
             return true;
         }
 
-        var graph = GraphFor(domain);
-        return NameMatcher is null ? Search(graph, name1, name2) : SearchWithPatterns(graph, name1, name2, NameMatcher);
+        if (Exact)
+        {
+            return Contains(GraphFor(domain).ClosureOf(name1), name2);
+        }
+
+        return NameMatcher!(name1, name2) || SearchWithPatterns(GraphFor(domain), name1, name2, NameMatcher);
     }
+
+    /// <summary>The roles <paramref name="user"/> reaches (not itself); only without a name matching function.</summary>
+    public string[] ClosureOf(string user, string? domain) => GraphFor(domain).ClosureOf(user);
 
     /// <summary>The graph that applies in <paramref name="domain"/>: its own links plus those of matching domain patterns.</summary>
     public RoleGraph GraphFor(string? domain)
@@ -105,6 +137,26 @@ internal sealed partial class RoleManager
         return merged;
     }
 
+    public static bool Contains(string[] names, string value)
+    {
+        foreach (var name in names)
+        {
+            if (ReferenceEquals(name, value) || string.Equals(name, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private RoleGraph Apply(RoleGraph graph, IReadOnlyCollection<string[]> added, IReadOnlyCollection<string[]> removed, Func<string[], bool> inScope)
+    {
+        var gone = removed.Where(inScope).Select(static r => (r[0], r[1])).ToHashSet();
+        var links = graph.Links.Where(l => !gone.Contains(l)).Concat(added.Where(inScope).Select(static r => (r[0], r[1])));
+        return new RoleGraph(links, Exact);
+    }
+
     private RoleGraph MergeDomains(string domain, Func<string, string, bool> fn)
     {
         var parts = _domains.Where(kv => kv.Key == domain || fn(domain, kv.Key)).Select(static kv => kv.Value).ToList();
@@ -112,7 +164,7 @@ internal sealed partial class RoleManager
         {
             0 => RoleGraph.Empty,
             1 => parts[0],
-            _ => new RoleGraph(parts.SelectMany(static g => g.Links)),
+            _ => new RoleGraph(parts.SelectMany(static g => g.Links), Exact),
         };
     }
 }

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ConfigResolver.Policy.Compilation;
+
+namespace ConfigResolver.Policy.Evaluation;
+
+/// <summary>
+/// Rules of one policy type grouped by the values of the columns an <see cref="IndexPlan"/> names, in one
+/// open-addressing table keyed by a hash of those values: a lookup is one probe, verified against the stored
+/// values (never trusted on the hash alone). Without equality columns the key is the role column alone. Buckets
+/// hold rule positions in ascending order, so evaluation order (and priority) is preserved. Immutable.
+/// </summary>
+internal sealed class RuleIndex
+{
+    private readonly ulong[] _hashes;
+    private readonly Bucket?[] _buckets;
+    private readonly int _mask;
+
+    private RuleIndex(ulong[] hashes, Bucket?[] buckets, bool byRole)
+    {
+        _hashes = hashes;
+        _buckets = buckets;
+        _mask = buckets.Length - 1;
+        ByRole = byRole;
+    }
+
+    /// <summary>Whether the key is the role column alone (the plan has no equality term).</summary>
+    public bool ByRole { get; }
+
+    public static RuleIndex Build(IndexPlan plan, ImmutableArray<string[]> rules)
+    {
+        var byRole = plan.Equalities.IsEmpty;
+        var columns = byRole ? [plan.Role!.PolicyIndex] : plan.Equalities.Select(static e => e.PolicyIndex).ToArray();
+        var groups = new Dictionary<string[], List<int>>(Model.RuleComparer.Instance);
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var key = new string[columns.Length];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                key[c] = rules[i][columns[c]];
+            }
+
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, groups.Count * 2)));
+        var hashes = new ulong[capacity];
+        var buckets = new Bucket?[capacity];
+        foreach (var (key, list) in groups)
+        {
+            var hash = HashOf(key);
+            var slot = (int)hash & (capacity - 1);
+            while (buckets[slot] is not null)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            hashes[slot] = hash;
+            buckets[slot] = new Bucket(key, [.. list]);
+        }
+
+        return new RuleIndex(hashes, buckets, byRole);
+    }
+
+    /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>
+    public int[]? Find(IndexPlan plan, ReadOnlySpan<object?> request)
+    {
+        var keys = plan.Equalities;
+        var h = RequestHash.Start;
+        foreach (var key in keys)
+        {
+            h = RequestHash.Add(h, KeyValue(key, request));
+        }
+
+        h = RequestHash.Finish(h);
+        for (var slot = (int)h & _mask; ; slot = (slot + 1) & _mask)
+        {
+            var bucket = _buckets[slot];
+            if (bucket is null)
+            {
+                return null;
+            }
+
+            if (_hashes[slot] == h && Matches(bucket.Key, keys, request))
+            {
+                return bucket.Rules;
+            }
+        }
+    }
+
+    /// <summary>Rules whose role column holds <paramref name="role"/> (role-only plans).</summary>
+    public int[]? FindByRole(string role)
+    {
+        var h = RequestHash.Finish(RequestHash.Add(RequestHash.Start, role));
+        for (var slot = (int)h & _mask; ; slot = (slot + 1) & _mask)
+        {
+            var bucket = _buckets[slot];
+            if (bucket is null)
+            {
+                return null;
+            }
+
+            if (_hashes[slot] == h && string.Equals(bucket.Key[0], role, StringComparison.Ordinal))
+            {
+                return bucket.Rules;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static string KeyValue(EqualityKey key, ReadOnlySpan<object?> request) =>
+        key.RequestIndex >= 0 ? (string)request[key.RequestIndex]! : key.Constant!;
+
+    private static bool Matches(string[] stored, ImmutableArray<EqualityKey> keys, ReadOnlySpan<object?> request)
+    {
+        for (var i = 0; i < stored.Length; i++)
+        {
+            if (!string.Equals(stored[i], KeyValue(keys[i], request), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong HashOf(string[] key)
+    {
+        var h = RequestHash.Start;
+        foreach (var value in key)
+        {
+            h = RequestHash.Add(h, value);
+        }
+
+        return RequestHash.Finish(h);
+    }
+
+    private sealed class Bucket(string[] key, int[] rules)
+    {
+        public string[] Key { get; } = key;
+
+        public int[] Rules { get; } = rules;
+    }
+}
