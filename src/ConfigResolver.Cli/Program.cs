@@ -1,10 +1,18 @@
+using ConfigResolver.Cli.CommandLine;
+
 namespace ConfigResolver.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        Console.Out.WriteLine(args.Length == 0 ? "cfgr" : args[0]);
-        return 0;
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        return await CliApp.RunAsync(args, CliConsole.System, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Configuration;
 using ConfigResolver.Tenancy;
@@ -32,10 +31,11 @@ internal sealed partial class SnapshotBuilder
 
     public TenantConfig Build(string setup, long generation, DateTimeOffset now)
     {
-        var providers = new Dictionary<string, ProviderSettings>(StringComparer.Ordinal);
-        foreach (var name in ProviderNames())
+        var (providerShape, valueShape) = SnapshotShapes.For(ExtraProviderNames());
+        var providers = new ProviderSettings[providerShape.Keys.Length];
+        for (var i = 0; i < providers.Length; i++)
         {
-            providers[name] = ResolveProvider(name);
+            providers[i] = ResolveProvider(providerShape.Keys[i]);
         }
 
         var kb = ResolveSection(ConfigKeys.KbServer, ConfigKeys.KbServerFields, provider: null);
@@ -43,30 +43,42 @@ internal sealed partial class SnapshotBuilder
         var features = ResolveSection(ConfigKeys.Features, ConfigKeys.FeatureFields, provider: null);
         var metadata = ResolveSection(ConfigKeys.Metadata, ConfigKeys.MetadataFields, provider: null);
 
-        _values.Sort(static (a, b) => string.CompareOrdinal(a.Pointer, b.Pointer));
+        var values = new ResolvedValue[valueShape.Keys.Length];
+        foreach (var value in _values)
+        {
+            values[valueShape.Index[value.Pointer]] = value;
+        }
+
         return new TenantConfig(
             _organization,
             setup,
             generation,
             now,
-            providers.ToFrozenDictionary(StringComparer.Ordinal),
+            new SnapshotDictionary<ProviderSettings>(providerShape, providers),
             new KbServerSettings(Text(kb[0]), SecretOf(kb[1])),
             new AssistantDefaults(Text(assistant[0]), Text(assistant[1]), Text(assistant[2]), Text(assistant[3]), Text(assistant[4])),
             new FeatureSettings(features[0].Value?.AsBoolean() == true, SecretOf(features[1])),
             new MetadataSettings(Text(metadata[0]), Text(metadata[1])),
-            [.. _values],
+            new SnapshotDictionary<ResolvedValue>(valueShape, values),
             _systemDependencies);
     }
 
-    private SortedSet<string> ProviderNames()
+    /// <summary>Providers beyond the well-known four that any layer mentions, or null (the common case).</summary>
+    private SortedSet<string>? ExtraProviderNames()
     {
-        var names = new SortedSet<string>(ConfigKeys.WellKnownProviders, StringComparer.Ordinal);
+        SortedSet<string>? extra = null;
         foreach (var (_, values) in _layers)
         {
-            names.UnionWith(values.ProviderNames);
+            foreach (var name in values.ProviderNames)
+            {
+                if (!ConfigKeys.WellKnownProviders.Contains(name))
+                {
+                    (extra ??= new SortedSet<string>(StringComparer.Ordinal)).Add(name);
+                }
+            }
         }
 
-        return names;
+        return extra;
     }
 
     private ResolvedValue[] ResolveSection(string section, ImmutableArray<ConfigField> fields, string? provider)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -12,7 +11,7 @@ namespace ConfigResolver.Resolution;
 /// </summary>
 /// <remarks>
 /// An immutable snapshot, safe to share between threads and cached by <see cref="TenantConfigResolver"/>.
-/// Lookups go through frozen dictionaries and allocate nothing. Every rendering redacts secrets.
+/// Lookups go through indexes shared by snapshots of the same shape and allocate nothing. Every rendering redacts secrets.
 /// </remarks>
 public sealed class TenantConfig
 {
@@ -21,12 +20,12 @@ public sealed class TenantConfig
         string setup,
         long generation,
         DateTimeOffset resolvedAt,
-        FrozenDictionary<string, ProviderSettings> providers,
+        SnapshotDictionary<ProviderSettings> providers,
         KbServerSettings kbServer,
         AssistantDefaults assistantDefaults,
         FeatureSettings features,
         MetadataSettings metadata,
-        ImmutableArray<ResolvedValue> allValues,
+        SnapshotDictionary<ResolvedValue> values,
         HashSet<string> systemDependencies)
     {
         OrganizationId = organization.Id;
@@ -41,8 +40,8 @@ public sealed class TenantConfig
         AssistantDefaults = assistantDefaults;
         Features = features;
         Metadata = metadata;
-        AllValues = allValues;
-        Values = allValues.ToFrozenDictionary(static v => v.Pointer, StringComparer.Ordinal);
+        Values = values;
+        AllValues = [.. values.Values];
         SystemDependencies = systemDependencies;
     }
 
@@ -68,7 +67,7 @@ public sealed class TenantConfig
     public DateTimeOffset ResolvedAt { get; }
 
     /// <summary>Gets every provider by name: the well-known ones (anthropic, google, ollama, openai) always, plus any a layer mentions.</summary>
-    public FrozenDictionary<string, ProviderSettings> Providers { get; }
+    public SnapshotDictionary<ProviderSettings> Providers { get; }
 
     /// <summary>Gets the knowledge-base server.</summary>
     public KbServerSettings KbServer { get; }
@@ -83,7 +82,7 @@ public sealed class TenantConfig
     public MetadataSettings Metadata { get; }
 
     /// <summary>Gets every value keyed by its pointer in the resolved view.</summary>
-    public FrozenDictionary<string, ResolvedValue> Values { get; }
+    public SnapshotDictionary<ResolvedValue> Values { get; }
 
     /// <summary>Gets every value ordered by pointer (ordinal), for rendering.</summary>
     public ImmutableArray<ResolvedValue> AllValues { get; }

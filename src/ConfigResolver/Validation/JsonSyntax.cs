@@ -27,13 +27,22 @@ internal static class JsonSyntax
         {
             document = null;
             var reason = Reason(exception.Message);
+            var line = (int)(exception.LineNumber ?? 0) + 1;
+            var column = (int)(exception.BytePositionInLine ?? 0) + 1;
+            string? pointer = null;
+            if (exception.LineNumber is null && DuplicatePropertyFinder.TryFind(json, out var duplicateLine, out var duplicateColumn, out var duplicatePointer))
+            {
+                (line, column, pointer) = (duplicateLine, duplicateColumn, duplicatePointer);
+            }
+
             return
             [
                 new Diagnostic(DiagnosticCodes.InvalidJson, "invalid JSON: " + reason)
                 {
                     Where = where,
-                    Line = (int)(exception.LineNumber ?? 0) + 1,
-                    Column = (int)(exception.BytePositionInLine ?? 0) + 1,
+                    Line = line,
+                    Column = column,
+                    Pointer = pointer,
                     Expected = "valid JSON",
                     Actual = reason,
                 },

@@ -1,0 +1,52 @@
+namespace ConfigResolver.Cli.CommandLine;
+
+/// <summary>What a running command gets: its arguments, the global options and the console.</summary>
+/// <param name="Arguments">The command's parsed options and positionals.</param>
+/// <param name="Globals">The global options (<c>--db</c>).</param>
+/// <param name="Console">Output writers, standard input and working directory.</param>
+internal sealed record CommandContext(ParsedArguments Arguments, GlobalOptions Globals, CliConsole Console)
+{
+    /// <summary>Writes one result line to standard output (always <c>\n</c>, so output is the same on every OS).</summary>
+    /// <param name="line">The line, without a line break.</param>
+    public void Print(string line)
+    {
+        Console.Out.Write(line);
+        Console.Out.Write('\n');
+    }
+
+    /// <summary>Writes one diagnostic or error line to standard error.</summary>
+    /// <param name="line">The line, without a line break.</param>
+    public void Report(string line)
+    {
+        Console.Error.Write(line);
+        Console.Error.Write('\n');
+    }
+
+    /// <summary>A path given on the command line, resolved against the working directory.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <returns>The full path.</returns>
+    public string Resolve(string path) => Path.GetFullPath(path, Console.WorkingDirectory);
+
+    /// <summary>Reads a file named on the command line; diagnostics keep naming it as the user wrote it.</summary>
+    /// <param name="path">The path as given; <c>-</c> reads standard input.</param>
+    /// <param name="what">What the file is, for the error message (<c>model</c>, <c>policy</c>).</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="CommandFailedException">The file does not exist or cannot be read.</exception>
+    public string ReadText(string path, string what)
+    {
+        if (path == "-")
+        {
+            return Console.In.ReadToEnd();
+        }
+
+        try
+        {
+            return File.ReadAllText(Resolve(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "it does not exist" : e.Message;
+            throw new CommandFailedException($"cannot read {what} file '{path}': {reason}.", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace ConfigResolver.Cli.CommandLine;
+
+/// <summary>A <c>--name</c> option a command accepts.</summary>
+/// <param name="Name">The option including its dashes, e.g. <c>--model</c>.</param>
+/// <param name="ValueName">How help shows its value (<c>M.conf</c>), or null for a flag that takes no value.</param>
+/// <param name="Description">One line for help.</param>
+/// <param name="Required">Whether the command refuses to run without it.</param>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description, bool Required = false)
+{
+    /// <summary>Whether the option is a flag (takes no value).</summary>
+    public bool IsFlag => ValueName is null;
+
+    /// <summary>How usage lines show the option: <c>--model &lt;M.conf&gt;</c>, bracketed when optional.</summary>
+    public string UsageText
+    {
+        get
+        {
+            var text = IsFlag ? Name : $"{Name} <{ValueName}>";
+            return Required ? text : $"[{text}]";
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Frozen;
+
+namespace ConfigResolver.Cli.CommandLine;
+
+/// <summary>A command's options and positional arguments after parsing; already checked against its spec.</summary>
+internal sealed class ParsedArguments
+{
+    private readonly FrozenDictionary<string, string?> _options;
+
+    /// <summary>Creates the parsed arguments.</summary>
+    /// <param name="command">The command they belong to.</param>
+    /// <param name="options">Option name to value (null for flags).</param>
+    /// <param name="positionals">Positional arguments in order.</param>
+    public ParsedArguments(CommandSpec command, IReadOnlyDictionary<string, string?> options, IReadOnlyList<string> positionals)
+    {
+        Command = command;
+        _options = options.ToFrozenDictionary(StringComparer.Ordinal);
+        Positionals = positionals;
+    }
+
+    /// <summary>The command.</summary>
+    public CommandSpec Command { get; }
+
+    /// <summary>Positional arguments in order.</summary>
+    public IReadOnlyList<string> Positionals { get; }
+
+    /// <summary>Whether a flag or option was given.</summary>
+    /// <param name="name">The option including dashes.</param>
+    /// <returns>Whether it was given.</returns>
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>The value of an option, or null when it was not given.</summary>
+    /// <param name="name">The option including dashes.</param>
+    /// <returns>The value, or null.</returns>
+    public string? Value(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>The value of a required option (the parser has checked it is there).</summary>
+    /// <param name="name">The option including dashes.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="UsageException">The option is missing.</exception>
+    public string Required(string name) =>
+        Value(name) ?? throw new UsageException($"missing required option '{name}' for 'cfgr {Command.Name}'.") { Command = Command };
+}

@@ -1,0 +1,17 @@
+using ConfigResolver.Cli.Commands;
+using ConfigResolver.Cli.CommandLine;
+
+namespace ConfigResolver.Cli;
+
+/// <summary>
+/// Every <c>cfgr</c> command. Adding a command is one file under <c>Commands/</c> implementing
+/// <see cref="ICliCommand"/> plus one line here; the router, help and error handling pick it up.
+/// </summary>
+internal static class CommandRegistry
+{
+    /// <summary>The commands, in the order <c>cfgr --help</c> lists them.</summary>
+    public static IReadOnlyList<ICliCommand> Commands { get; } =
+    [
+        new EnforceCommand(),
+    ];
+}

@@ -1,0 +1,91 @@
+using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Tests.Support;
+
+namespace ConfigResolver.Cli.Tests.CommandLine;
+
+public sealed class UsageTests : IDisposable
+{
+    private readonly CliSandbox _sandbox = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    public static TheoryData<string[], string> UsageErrors() => new()
+    {
+        { [], "error: missing command." },
+        { ["frobnicate"], "error: unknown command 'frobnicate'; expected one of 'enforce'." },
+        { ["--verbose", "enforce"], "error: unknown option '--verbose'; commands take their options after the command name." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--verbose"], "error: unknown option '--verbose' for 'cfgr enforce'." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "-x"], "error: unknown option '-x' for 'cfgr enforce'." },
+        { ["enforce", "--requests", "r.jsonl"], "error: missing required option '--model' for 'cfgr enforce'." },
+        { ["enforce"], "error: missing required options '--model', '--requests' for 'cfgr enforce'." },
+        { ["enforce", "--requests", "r.jsonl", "--model"], "error: option '--model' needs a value." },
+        { ["enforce", "--model", "--explain", "--requests", "r.jsonl"], "error: option '--model' needs a value." },
+        { ["enforce", "--model", "m.conf", "--model", "n.conf", "--requests", "r.jsonl"], "error: option '--model' is given more than once." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--explain=yes"], "error: option '--explain' takes no value; found 'yes'." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "extra"], "error: unexpected argument 'extra' for 'cfgr enforce'." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--context", "r2,p2,e2"], "error: option '--context' expects four comma-separated keys such as 'r2,p2,e2,m2'; found 'r2,p2,e2'." },
+        { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--db"], "error: option '--db' needs a value." },
+        { ["--db", "a.db", "enforce", "--db", "b.db"], "error: option '--db' is given more than once." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public void A_usage_error_exits_with_2_and_says_what_is_wrong_on_its_first_line(string[] args, string error)
+    {
+        var result = _sandbox.Run(args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal(error, result.StderrLines[0]);
+        Assert.StartsWith("usage: cfgr ", result.StderrLines[1], StringComparison.Ordinal);
+        Assert.Equal(3, result.StderrLines.Count);
+    }
+
+    [Fact]
+    public void A_usage_error_of_a_command_shows_that_commands_usage()
+    {
+        var result = _sandbox.Run("enforce", "--model", "m.conf", "--requests", "r.jsonl", "--verbose");
+
+        Golden.Match("usage_unknown_option", result);
+    }
+
+    [Fact]
+    public void Help_lists_every_command_and_the_global_options()
+    {
+        var result = _sandbox.Run("--help");
+
+        Assert.Equal((ExitCodes.Ok, string.Empty), (result.ExitCode, result.Stderr));
+        Golden.Match("help", result);
+    }
+
+    [Theory]
+    [InlineData("enforce", "--help")]
+    [InlineData("enforce", "-h")]
+    [InlineData("--help", "enforce")]
+    [InlineData("enforce", "--model", "--help")]
+    [InlineData("--db", "x.db", "enforce", "--bogus", "--help")]
+    public void Help_for_a_command_shows_its_options_without_checking_them(params string[] args)
+    {
+        var result = _sandbox.Run(args);
+
+        Assert.Equal((ExitCodes.Ok, string.Empty), (result.ExitCode, result.Stderr));
+        Assert.Equal(_sandbox.Run("enforce", "--help").Stdout, result.Stdout);
+        Assert.StartsWith("usage: cfgr enforce --model <M.conf>", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_for_enforce_matches_its_golden_file() => Golden.Match("help_enforce", _sandbox.Run("enforce", "--help"));
+
+    [Fact]
+    public void Run_with_plain_writers_is_the_in_process_entry_point()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = CliApp.Run(["--help"], stdout, stderr);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.StartsWith("cfgr: command-line tool for ConfigResolver.\n", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr.ToString());
+    }
+}

@@ -1,0 +1,55 @@
+using ConfigResolver.Cli.CommandLine;
+
+namespace ConfigResolver.Cli.Tests.Support;
+
+/// <summary>
+/// A temporary working directory to run <c>cfgr</c> in, in-process. Files are written there and named by relative
+/// paths, so diagnostics and golden files never contain the temporary path.
+/// </summary>
+internal sealed class CliSandbox : IDisposable
+{
+    public CliSandbox() => Root = Directory.CreateTempSubdirectory("cfgr-cli-tests-").FullName;
+
+    /// <summary>The working directory of every run.</summary>
+    public string Root { get; }
+
+    /// <summary>Writes a file into the sandbox.</summary>
+    /// <param name="name">Relative file name.</param>
+    /// <param name="text">Its content.</param>
+    /// <returns>The relative name, for use as an argument.</returns>
+    public string Write(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(Root, name), text);
+        return name;
+    }
+
+    /// <summary>Copies a file of the Casbin conformance corpus into the sandbox under its own file name.</summary>
+    /// <param name="corpusPath">Path relative to the corpus root, e.g. <c>models/rbac_model.conf</c>.</param>
+    /// <returns>The relative name in the sandbox.</returns>
+    public string CopyFromCorpus(string corpusPath)
+    {
+        var name = Path.GetFileName(corpusPath);
+        File.Copy(Path.Combine(CorpusLocator.Root, corpusPath), Path.Combine(Root, name), overwrite: true);
+        return name;
+    }
+
+    /// <summary>Runs <c>cfgr</c> with empty standard input.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>What it printed and returned.</returns>
+    public CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    /// <summary>Runs <c>cfgr</c> with the given standard input.</summary>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>What it printed and returned.</returns>
+    public CliResult RunWithInput(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var exitCode = CliApp.Run(args, new CliConsole(stdout, stderr, input, Root));
+        return new CliResult(args, exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
