@@ -1,5 +1,6 @@
 using ConfigResolver.Diagnostics;
 using ConfigResolver.Resolution;
+using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Tests.Resolution;
 
@@ -96,8 +97,8 @@ public sealed class SetupResolutionTests
         await harness.CreateOrganizationAsync("acme", AcmeConfig);
         await harness.CreateOrganizationAsync("beta");
         await harness.Admin.AddUserAsync("ann@example.com");
-        await harness.Admin.SetMembershipAsync("beta", "ann@example.com", Tenancy.MembershipRole.Owner);
-        await harness.Admin.SetMembershipAsync("acme", "ann@example.com", Tenancy.MembershipRole.Owner);
+        await harness.Admin.SetMembershipAsync("beta", "ann@example.com", MembershipRole.Owner);
+        await harness.Admin.SetMembershipAsync("acme", "ann@example.com", MembershipRole.Owner);
 
         Assert.Equal("beta", (await harness.Resolver.ResolveForUserByEmailAsync("ann@example.com")).OrganizationSlug);
         await harness.Admin.SetDefaultOrganizationAsync("ann@example.com", "acme");
