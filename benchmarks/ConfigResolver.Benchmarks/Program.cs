@@ -13,6 +13,18 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "load-stats")
+        {
+            LoadStats.RunAll(args.Length > 1 ? args[1..] : BenchScenario.Names);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == "load-one")
+        {
+            LoadStats.RunOne(args[1]);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == "spin")
         {
             QuickTiming.Spin(args[1], cached: args.Length > 2 && args[2] == "cached");

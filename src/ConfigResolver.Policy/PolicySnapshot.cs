@@ -20,7 +20,7 @@ public sealed class PolicySnapshot
     private readonly ConcurrentDictionary<EnforceContext, Lazy<ContextState>> _states = new();
 
     internal PolicySnapshot(long revision, CompiledModel compiled, FrozenDictionary<string, RuleList> rules,
-        RoleManager[] roleManagers, EnforcerSettings settings, ImmutableArray<Diagnostic> diagnostics)
+        RoleManager[] roleManagers, EnforcerSettings settings, ImmutableArray<Diagnostic> diagnostics, PolicySnapshot? previous = null)
     {
         Revision = revision;
         Compiled = compiled;
@@ -28,7 +28,7 @@ public sealed class PolicySnapshot
         RoleManagers = roleManagers;
         Settings = settings;
         Services = new EvaluationServices(roleManagers, settings.TimeProvider);
-        DefaultState = CreateState(compiled.Default);
+        DefaultState = CreateState(compiled.Default, previous?.DefaultState);
         Diagnostics = DefaultState.Scans
             ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
             : diagnostics;
@@ -67,11 +67,11 @@ public sealed class PolicySnapshot
             return DefaultState;
         }
 
-        return _states.GetOrAdd(context, static (c, self) => new Lazy<ContextState>(() => self.CreateState(self.Compiled.Get(c))), this).Value;
+        return _states.GetOrAdd(context, static (c, self) => new Lazy<ContextState>(() => self.CreateState(self.Compiled.Get(c), null)), this).Value;
     }
 
-    private ContextState CreateState(CompiledMatcher matcher) =>
-        new(matcher, RulesOf(matcher.Context.PType).Items, RoleManagers, Settings.CacheCapacity);
+    private ContextState CreateState(CompiledMatcher matcher, ContextState? previous) =>
+        new(matcher, RulesOf(matcher.Context.PType), RoleManagers, Settings.CacheCapacity, previous);
 
     internal RuleList RulesOf(string key) => Rules.TryGetValue(key, out var list) ? list : RuleList.Empty;
 

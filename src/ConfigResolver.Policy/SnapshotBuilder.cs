@@ -15,6 +15,8 @@ namespace ConfigResolver.Policy;
 /// </summary>
 internal static class SnapshotBuilder
 {
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PolicySnapshot Build(CompiledModel compiled, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerSettings settings, long revision)
     {
         var model = compiled.Model;
@@ -25,9 +27,8 @@ internal static class SnapshotBuilder
             byType[key] = [];
         }
 
-        var lineOf = new Dictionary<string[], int>(RuleComparer.Instance);
-
-        // One instance per distinct string: less memory, and role closures compare to rule fields by reference.
+        // One instance per distinct string (PolicyCsv already shares them; rules from elsewhere are pooled here):
+        // less memory, and role closures compare to rule fields by reference.
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -56,7 +57,6 @@ internal static class SnapshotBuilder
             }
 
             list.Add(fields);
-            lineOf.TryAdd(fields, line.Line);
         }
 
         if (diagnostics.Count > 0)
@@ -79,7 +79,7 @@ internal static class SnapshotBuilder
         }
 
         var rules = byType.ToFrozenDictionary(static kv => kv.Key, static kv => RuleList.From(kv.Value), StringComparer.Ordinal);
-        var managers = BuildRoleManagers(compiled, rules, settings, policySource, lineOf);
+        var managers = BuildRoleManagers(compiled, rules, settings, policySource, lines);
         return new PolicySnapshot(revision, compiled, rules, managers, settings, ImmutableArray<Diagnostic>.Empty);
     }
 
@@ -111,7 +111,7 @@ internal static class SnapshotBuilder
             throw new PolicyCompilationException(diagnostics);
         }
 
-        return new PolicySnapshot(revision, previous.Compiled, frozen, managers, previous.Settings, previous.Diagnostics);
+        return new PolicySnapshot(revision, previous.Compiled, frozen, managers, previous.Settings, previous.Diagnostics, previous);
     }
 
     /// <summary>The next snapshot with other settings or another compiled model over the same rules.</summary>
@@ -146,7 +146,7 @@ internal static class SnapshotBuilder
     }
 
     private static RoleManager[] BuildRoleManagers(CompiledModel compiled, FrozenDictionary<string, RuleList> rules, EnforcerSettings settings,
-        string? policySource, Dictionary<string[], int>? lineOf)
+        string? policySource, IReadOnlyList<PolicyLine>? lineOf)
     {
         var diagnostics = new List<Diagnostic>();
         var managers = compiled.RoleKeys
@@ -161,7 +161,7 @@ internal static class SnapshotBuilder
     }
 
     private static RoleManager BuildRoleManager(CompiledModel compiled, string key, RuleList rules, EnforcerSettings settings,
-        string? policySource, Dictionary<string[], int>? lineOf, List<Diagnostic> diagnostics)
+        string? policySource, IReadOnlyList<PolicyLine>? lineOf, List<Diagnostic> diagnostics)
     {
         var definition = compiled.Model.RoleDefinitions[key];
         settings.NameMatchers.TryGetValue(key, out var nameMatcher);
@@ -173,13 +173,13 @@ internal static class SnapshotBuilder
         return CheckCycle(RoleManager.Build(definition, rules.Items, nameMatcher, domainMatcher), key, rules, policySource, lineOf, diagnostics);
     }
 
-    private static RoleManager CheckCycle(RoleManager manager, string key, RuleList rules, string? policySource, Dictionary<string[], int>? lineOf,
+    private static RoleManager CheckCycle(RoleManager manager, string key, RuleList rules, string? policySource, IReadOnlyList<PolicyLine>? lineOf,
         List<Diagnostic> diagnostics, string[][]? onlyThrough = null)
     {
         if ((onlyThrough is null ? manager.FindCycle() : manager.FindCycleThrough(onlyThrough)) is { } cycle)
         {
-            var closing = rules.Items.FirstOrDefault(r => r[0] == cycle[^2] && r[1] == cycle[^1]);
-            var line = closing is not null && lineOf is not null && lineOf.TryGetValue(closing, out var l) ? l : 0;
+            // The line of the link that closes the cycle, looked up only now that there is one.
+            var line = lineOf?.FirstOrDefault(l => l.Type == key && l.Fields.Length >= 2 && l.Fields[0] == cycle[^2] && l.Fields[1] == cycle[^1])?.Line ?? 0;
             diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.RoleCycle,
                 $"role links of '{key}' form a cycle: {string.Join(" -> ", cycle)}; expected a hierarchy without cycles (role definitions without domains are checked, as Go casbin does).",

@@ -51,6 +51,10 @@ internal sealed class IndexPlan
 
     public bool IsIndexed => !Equalities.IsEmpty || Role is not null;
 
+    /// <summary>Whether an index built for <paramref name="other"/> serves this plan (same columns in the same order).</summary>
+    public bool SameKeys(IndexPlan other) =>
+        Equalities.SequenceEqual(other.Equalities) && (Role?.PolicyIndex ?? -1) == (other.Role?.PolicyIndex ?? -1);
+
     /// <summary>What the index uses, or why there is none, for diagnostics.</summary>
     public string Description { get; }
 

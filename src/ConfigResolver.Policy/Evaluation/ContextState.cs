@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Policy.Compilation;
+using ConfigResolver.Policy.Model;
 using ConfigResolver.Policy.Roles;
 
 namespace ConfigResolver.Policy.Evaluation;
@@ -10,16 +11,29 @@ namespace ConfigResolver.Policy.Evaluation;
 /// </summary>
 internal sealed class ContextState
 {
-    public ContextState(CompiledMatcher matcher, ImmutableArray<string[]> rules, RoleManager[] roleManagers, int cacheCapacity)
+    public ContextState(CompiledMatcher matcher, RuleList rules, RoleManager[] roleManagers, int cacheCapacity, ContextState? previous = null)
     {
         Matcher = matcher;
-        Rules = rules;
+        RuleList = rules;
+        Rules = rules.Items;
         Plan = IndexPlan.Analyze(matcher, roleManagers);
+        Cache = new DecisionCache(cacheCapacity);
 
         // Without rules, or when the matcher never mentions the policy, casbin evaluates the matcher once: nothing to index.
-        Index = Plan.IsIndexed && rules.Length > 0 && matcher.MentionsPolicy ? RuleIndex.Build(Plan, rules) : null;
-        Cache = new DecisionCache(cacheCapacity);
+        if (!Plan.IsIndexed || Rules.Length == 0 || !matcher.MentionsPolicy)
+        {
+            return;
+        }
+
+        // A change that left these rules alone (a role link, say) keeps the index; appended rules extend it.
+        var reusable = previous is { Index: not null } && ReferenceEquals(previous.Matcher, matcher) && previous.Plan.SameKeys(Plan);
+        Index = reusable && ReferenceEquals(previous!.RuleList, rules) ? previous.Index
+            : reusable && RuleIndex.TryAppend(previous!.Index!, previous.RuleList, rules, Plan) is { } extended ? extended
+            : RuleIndex.Build(Plan, Rules);
     }
+
+    /// <summary>The rule list the index was built over (its identity tells whether a later snapshot can reuse it).</summary>
+    public RuleList RuleList { get; }
 
     public CompiledMatcher Matcher { get; }
 

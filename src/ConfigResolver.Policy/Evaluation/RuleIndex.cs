@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using ConfigResolver.Policy.Compilation;
+using ConfigResolver.Policy.Model;
 
 namespace ConfigResolver.Policy.Evaluation;
 
@@ -16,8 +17,11 @@ internal sealed class RuleIndex
     private readonly Bucket?[] _buckets;
     private readonly int _mask;
 
-    private RuleIndex(ulong[] hashes, Bucket?[] buckets, bool byRole)
+    private readonly int _count;
+
+    private RuleIndex(ulong[] hashes, Bucket?[] buckets, bool byRole, int count)
     {
+        _count = count;
         _hashes = hashes;
         _buckets = buckets;
         _mask = buckets.Length - 1;
@@ -27,6 +31,8 @@ internal sealed class RuleIndex
     /// <summary>Whether the key is the role column alone (the plan has no equality term).</summary>
     public bool ByRole { get; }
 
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RuleIndex Build(IndexPlan plan, ImmutableArray<string[]> rules)
     {
         var byRole = plan.Equalities.IsEmpty;
@@ -64,7 +70,61 @@ internal sealed class RuleIndex
             buckets[slot] = new Bucket(key, [.. list]);
         }
 
-        return new RuleIndex(hashes, buckets, byRole);
+        return new RuleIndex(hashes, buckets, byRole, groups.Count);
+    }
+
+    /// <summary>
+    /// The index after rules were appended at the end of <paramref name="before"/> (positions of existing rules
+    /// unchanged): the table is copied and only the affected buckets change. Null when the change is not a pure
+    /// append or the table would get too full; the caller then rebuilds.
+    /// </summary>
+    public static RuleIndex? TryAppend(RuleIndex index, RuleList before, RuleList after, IndexPlan plan)
+    {
+        if (!ReferenceEquals(after.Parent, before) || after.Removed.Length > 0
+            || after.Count != before.Count + after.Added.Length
+            || (index._count + after.Added.Length) * 4 > index._buckets.Length * 3)
+        {
+            return null;
+        }
+
+        for (var k = 0; k < after.Added.Length; k++)
+        {
+            if (!ReferenceEquals(after.Items[before.Count + k], after.Added[k]))
+            {
+                return null;
+            }
+        }
+
+        var columns = index.ByRole ? [plan.Role!.PolicyIndex] : plan.Equalities.Select(static e => e.PolicyIndex).ToArray();
+        var hashes = (ulong[])index._hashes.Clone();
+        var buckets = (Bucket?[])index._buckets.Clone();
+        var mask = buckets.Length - 1;
+        var count = index._count;
+        for (var k = 0; k < after.Added.Length; k++)
+        {
+            var rule = after.Added[k];
+            var key = columns.Select(c => rule[c]).ToArray();
+            var hash = HashOf(key);
+            var slot = (int)hash & mask;
+            while (buckets[slot] is { } existing && !(hashes[slot] == hash && existing.Key.SequenceEqual(key)))
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            var position = before.Count + k;
+            hashes[slot] = hash;
+            if (buckets[slot] is { } bucket)
+            {
+                buckets[slot] = new Bucket(bucket.Key, [.. bucket.Rules, position]);
+            }
+            else
+            {
+                buckets[slot] = new Bucket(key, [position]);
+                count++;
+            }
+        }
+
+        return new RuleIndex(hashes, buckets, index.ByRole, count);
     }
 
     /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>

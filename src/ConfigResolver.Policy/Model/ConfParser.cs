@@ -13,6 +13,8 @@ namespace ConfigResolver.Policy.Model;
 /// </summary>
 internal static class ConfParser
 {
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ImmutableArray<ConfEntry> Parse(string text, string? sourceName, List<Diagnostic> diagnostics)
     {
         var entries = new List<ConfEntry>();

@@ -34,6 +34,8 @@ internal sealed class RuleList
 
     public int Count => Items.Length;
 
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RuleList From(IEnumerable<string[]> rules)
     {
         var set = new HashSet<string[]>(RuleComparer.Instance);

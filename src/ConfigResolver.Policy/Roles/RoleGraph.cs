@@ -12,48 +12,54 @@ internal sealed class RoleGraph
 
     private readonly Dictionary<string, string[]> _parents;
     private readonly Dictionary<string, string[]>? _closures;
-    private readonly Dictionary<string, string[]> _children;
-    private readonly string[] _names;
+    private Dictionary<string, string[]>? _children;
+    private string[]? _names;
 
     // Pattern relations among stored names, filled lazily per matching function (see RoleManager).
     private readonly ConcurrentDictionary<string, string[]> _matched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _matchedBy = new(StringComparer.Ordinal);
 
     /// <summary>Builds the graph; with <paramref name="computeClosures"/> every name's role closure is precomputed.</summary>
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RoleGraph(IEnumerable<(string User, string Role)> links, bool computeClosures)
     {
         var parents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var names = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
         foreach (var (user, role) in links)
         {
-            Add(parents, user, role);
-            Add(children, role, user);
-            if (seen.Add(user))
+            if (!parents.TryGetValue(user, out var list))
             {
-                names.Add(user);
+                parents[user] = list = new List<string>(1);
             }
 
-            if (seen.Add(role))
+            if (!list.Contains(role))
             {
-                names.Add(role);
+                list.Add(role);
+                count++;
             }
         }
 
-        _parents = parents.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _children = children.ToDictionary(static kv => kv.Key, static kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _names = [.. names];
-        LinkCount = parents.Values.Sum(static l => l.Count);
+        _parents = new Dictionary<string, string[]>(parents.Count, StringComparer.Ordinal);
+        foreach (var (user, list) in parents)
+        {
+            _parents[user] = [.. list];
+        }
+
+        LinkCount = count;
         _closures = computeClosures ? ComputeClosures() : null;
     }
 
-    /// <summary>Every name that appears in a link, in first-seen order.</summary>
-    public IReadOnlyList<string> Names => _names;
+    /// <summary>Every name that appears in a link (built on first use: only pattern matching and queries need it).</summary>
+    public IReadOnlyList<string> Names => _names ?? LazyInitializer.EnsureInitialized(ref _names, () =>
+        [.. _parents.Keys.Concat(_parents.Values.SelectMany(static p => p)).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>Names with at least one role: the only ones that can lie on a cycle.</summary>
+    public IEnumerable<string> Members => _parents.Keys;
 
     public int LinkCount { get; }
 
-    public bool Contains(string name) => _parents.ContainsKey(name) || _children.ContainsKey(name);
+    public bool Contains(string name) => _parents.ContainsKey(name) || Children.ContainsKey(name);
 
     /// <summary>Whether closures were precomputed (graphs used with exact name matching).</summary>
     public bool HasClosures => _closures is not null;
@@ -66,7 +72,12 @@ internal sealed class RoleGraph
 
     public string[] ParentsOf(string name) => _parents.TryGetValue(name, out var p) ? p : [];
 
-    public string[] ChildrenOf(string name) => _children.TryGetValue(name, out var c) ? c : [];
+    public string[] ChildrenOf(string name) => Children.TryGetValue(name, out var c) ? c : [];
+
+    private Dictionary<string, string[]> Children => _children ?? LazyInitializer.EnsureInitialized(ref _children, () =>
+        _parents.SelectMany(static kv => kv.Value.Select(r => (Role: r, User: kv.Key)))
+            .GroupBy(static x => x.Role, StringComparer.Ordinal)
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.User).ToArray(), StringComparer.Ordinal));
 
     public IEnumerable<(string User, string Role)> Links =>
         _parents.SelectMany(static kv => kv.Value.Select(r => (kv.Key, r)));
@@ -74,15 +85,17 @@ internal sealed class RoleGraph
     /// <summary>Stored names <c>y</c> (other than <paramref name="pattern"/>) that <paramref name="pattern"/> matches: <c>fn(y, pattern)</c>.</summary>
     public string[] Matched(string pattern, Func<string, string, bool> fn) =>
         Contains(pattern)
-            ? _matched.GetOrAdd(pattern, p => [.. _names.Where(y => y != p && fn(y, p))])
-            : [.. _names.Where(y => y != pattern && fn(y, pattern))];
+            ? _matched.GetOrAdd(pattern, p => [.. Names.Where(y => y != p && fn(y, p))])
+              : [.. Names.Where(y => y != pattern && fn(y, pattern))];
 
     /// <summary>Stored patterns <c>y</c> (other than <paramref name="name"/>) that match <paramref name="name"/>: <c>fn(name, y)</c>.</summary>
     public string[] MatchedBy(string name, Func<string, string, bool> fn) =>
         Contains(name)
-            ? _matchedBy.GetOrAdd(name, n => [.. _names.Where(y => y != n && fn(n, y))])
-            : [.. _names.Where(y => y != name && fn(name, y))];
+            ? _matchedBy.GetOrAdd(name, n => [.. Names.Where(y => y != n && fn(n, y))])
+              : [.. Names.Where(y => y != name && fn(name, y))];
 
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Dictionary<string, string[]> ComputeClosures()
     {
         var closures = new Dictionary<string, string[]>(_parents.Count, StringComparer.Ordinal);
@@ -134,17 +147,4 @@ internal sealed class RoleGraph
         return closures;
     }
 
-    private static void Add(Dictionary<string, List<string>> map, string key, string value)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            list = [];
-            map[key] = list;
-        }
-
-        if (!list.Contains(value))
-        {
-            list.Add(value);
-        }
-    }
 }

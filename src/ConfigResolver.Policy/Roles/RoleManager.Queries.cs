@@ -6,6 +6,8 @@ internal sealed partial class RoleManager
     /// A cycle among links of a definition without domains, as Go casbin's default detector refuses it, or null.
     /// The cycle is returned as the names along it, first name repeated at the end.
     /// </summary>
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<string>? FindCycle()
     {
         if (Definition.HasDomains)
@@ -14,16 +16,18 @@ internal sealed partial class RoleManager
         }
 
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var start in _global.Names)
+        var path = new List<string>();
+        var stack = new Stack<(string Node, int Next)>();
+        foreach (var start in _global.Members)
         {
             if (state.ContainsKey(start))
             {
                 continue;
             }
 
-            // Iterative depth-first search; the stack holds the current path.
-            var path = new List<string>();
-            var stack = new Stack<(string Node, int Next)>();
+            // Iterative depth-first search; path holds the names on the current branch (state 1).
+            path.Clear();
+            stack.Clear();
             stack.Push((start, 0));
             state[start] = 1;
             path.Add(start);

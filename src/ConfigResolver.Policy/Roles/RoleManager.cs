@@ -45,6 +45,8 @@ internal sealed partial class RoleManager
     private bool Exact => NameMatcher is null;
 
     /// <summary>Builds the manager from grouping rules (each with at least <see cref="RoleDefinition.ArgumentCount"/> fields).</summary>
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RoleManager Build(RoleDefinition definition, IEnumerable<string[]> rules,
         Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher)
     {

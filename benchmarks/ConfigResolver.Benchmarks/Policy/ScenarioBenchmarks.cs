@@ -1,0 +1,136 @@
+using BenchmarkDotNet.Attributes;
+using ConfigResolver.Policy;
+
+namespace ConfigResolver.Benchmarks.Policy;
+
+/// <summary>
+/// Per scenario of the shared bench data: the Go benchmark's request(s) and the whole request mix, uncached and
+/// cached, and the cached mix on two threads. The baseline is what Casbin does: scan every rule, no cache.
+/// Global setup verifies every decision of requests.jsonl against expected.txt.
+/// </summary>
+[MemoryDiagnoser]
+public abstract class ScenarioBenchmarks
+{
+    private BenchScenario _scenario = null!;
+    private Enforcer _scan = null!;
+    private Enforcer _uncached = null!;
+    private Enforcer _cached = null!;
+    private bool _strings;
+
+    /// <summary>The scenarios this class runs.</summary>
+    public abstract IEnumerable<string> Scenarios { get; }
+
+    [ParamsSource(nameof(Scenarios))]
+    public string Scenario { get; set; } = string.Empty;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        _scenario = BenchScenario.Load(Scenario);
+        _uncached = _scenario.CreateVerifiedEnforcer();
+        _uncached.EnableCache(false);
+        _cached = _scenario.CreateVerifiedEnforcer();
+        _scan = new Enforcer(_scenario.ModelPath, _scenario.PolicyPath);
+        _scan.EnableCache(false);
+        _scan.EnableIndex(false);
+        _strings = _scenario.Requests.All(static r => r.All(static v => v is string));
+        Warm(_cached, _scenario.Requests);
+    }
+
+    /// <summary>Casbin's way: every rule evaluated in order, no cache (Go's benchmark request).</summary>
+    [Benchmark(Baseline = true)]
+    public int Bench_Scan() => Run(_scan, _scenario.BenchRequests);
+
+    [Benchmark]
+    public int Bench_Uncached() => Run(_uncached, _scenario.BenchRequests);
+
+    [Benchmark]
+    public int Bench_Cached() => Run(_cached, _scenario.BenchRequests);
+
+    [Benchmark(OperationsPerInvoke = 4000)]
+    public int Mix_Uncached() => Run(_uncached, _scenario.Requests);
+
+    [Benchmark(OperationsPerInvoke = 4000)]
+    public int Mix_Cached() => Run(_cached, _scenario.Requests);
+
+    /// <summary>Both cores deciding the cached mix at once; ns/op is per decision across both threads.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * 4000 * 8)]
+    public int Mix_Cached_TwoThreads()
+    {
+        var counts = new int[2];
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t =>
+        {
+            for (var round = 0; round < 8; round++)
+            {
+                counts[t] += Run(_cached, _scenario.Requests);
+            }
+        });
+        return counts[0] + counts[1];
+    }
+
+    private int Run(Enforcer enforcer, object?[][] requests)
+    {
+        var allowed = 0;
+        foreach (var request in requests)
+        {
+            if (_strings ? QuickTiming.EnforceStrings(enforcer, request) : enforcer.Enforce(request))
+            {
+                allowed++;
+            }
+        }
+
+        return allowed;
+    }
+
+    private void Warm(Enforcer enforcer, object?[][] requests) => Run(enforcer, requests);
+}
+
+public class AclBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["acl"];
+}
+
+public class RbacBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["rbac", "rbac-small", "rbac-medium", "rbac-large"];
+}
+
+public class RbacSizesBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["rbac-sizes-small", "rbac-sizes-medium", "rbac-sizes-large"];
+}
+
+public class RbacResourceRolesBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["rbac-resource-roles"];
+}
+
+public class RbacDomainsBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["rbac-domains"];
+}
+
+public class MultitenantBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["multitenant"];
+}
+
+public class RestfulKeyMatchBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["restful-keymatch"];
+}
+
+public class AbacBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["abac", "abac-rule"];
+}
+
+public class DenyOverrideBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["deny-override"];
+}
+
+public class PriorityBenchmarks : ScenarioBenchmarks
+{
+    public override IEnumerable<string> Scenarios => ["priority"];
+}
