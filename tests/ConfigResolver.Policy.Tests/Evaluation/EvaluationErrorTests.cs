@@ -23,6 +23,7 @@ public sealed class EvaluationErrorTests
         { Models.BasicWithMatcher("r.sub == r.obj.Owner"), null, ["alice", new Dictionary<string, object?> { ["Name"] = "data1" }, "read"] },
         { Models.BasicWithMatcher("r.sub == r.obj.Owner"), null, ["alice", "data1", "read"] },
         { Models.BasicWithMatcher("r.sub.Age > 18 && r.obj == p.obj"), "p, alice, data1, read", [new Dictionary<string, object?> { ["Name"] = "alice" }, "data1", "read"] },
+        { Models.BasicWithMatcher("regexMatch(r.obj, p.obj) && r.sub == p.sub && r.act == p.act"), "p, bob, (bad, read\np, alice, data1, read", ["alice", "data1", "read"] },
         { Models.BasicWithMatcher("eval(p.sub) && r.obj == p.obj"), null, ["alice", "data1", "read"] },
         { Models.BasicWithMatcher("eval(p.sub) && r.obj == p.obj"), "p, r.sub ==, data1, read", ["alice", "data1", "read"] },
     };
@@ -67,6 +68,16 @@ public sealed class EvaluationErrorTests
 
         Assert.True(enforcer.Enforce("10.1.2.3", "data1", "read"));
         Assert.Throws<PolicyEvaluationException>(() => enforcer.Enforce("10.1.2.3", "data2", "read"));
+    }
+
+    [Fact]
+    public void A_rule_whose_earlier_term_is_false_cannot_raise_an_error()
+    {
+        // Go evaluates a rule's terms left to right and stops at the first false one, so bob's broken regex is never compiled.
+        var enforcer = Enforcer.FromText(Models.BasicWithMatcher("r.sub == p.sub && regexMatch(r.obj, p.obj) && r.act == p.act"), "p, bob, (bad, read\np, alice, data1, read");
+
+        Assert.True(enforcer.Enforce("alice", "data1", "read"));
+        Assert.Throws<PolicyEvaluationException>(() => enforcer.Enforce("bob", "data1", "read"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ConfigResolver.Policy.Functions;
 using ConfigResolver.Policy.Tests.Support;
 
 namespace ConfigResolver.Policy.Tests.Roles;
@@ -71,6 +72,19 @@ public sealed class RbacWithDomainsTests
 
         Assert.Equal(["admin"], enforcer.GetRolesForUser("carol", "domain1"));
         Assert.Empty(enforcer.GetRolesForUser("carol", "domain2"));
+    }
+
+    [Fact]
+    public void A_domain_pattern_link_added_at_run_time_applies_in_every_matching_domain()
+    {
+        var enforcer = Create();
+        Assert.True(enforcer.AddNamedDomainMatchingFunc("g", BuiltInFunctions.KeyMatch));
+
+        Assert.True(enforcer.AddRoleForUser("dave", "admin", "domain*"));
+
+        Assert.True(enforcer.Enforce("dave", "domain1", "data1", "write"));
+        Assert.True(enforcer.Enforce("dave", "domain2", "data2", "read"));
+        Assert.False(enforcer.Enforce("dave", "other", "data1", "write"));
     }
 
     [Fact]

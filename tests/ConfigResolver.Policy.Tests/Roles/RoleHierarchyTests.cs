@@ -22,6 +22,23 @@ public sealed class RoleHierarchyTests
         Assert.Equal(expected, Chain().Enforce("user", $"data{depth}", "read"));
 
     [Fact]
+    public void The_depth_limit_holds_for_links_added_and_removed_at_run_time()
+    {
+        var enforcer = Chain();
+        Assert.True(enforcer.AddGroupingPolicy("newcomer", "user"));
+        Assert.True(enforcer.AddPolicy("r12", "data12", "read"));
+        Assert.True(enforcer.AddGroupingPolicy("r11", "r12"));
+
+        Assert.True(enforcer.Enforce("newcomer", "data9", "read"));
+        Assert.False(enforcer.Enforce("newcomer", "data10", "read"));
+        Assert.True(enforcer.Enforce("r2", "data12", "read"));
+        Assert.False(enforcer.Enforce("r1", "data12", "read"));
+
+        Assert.True(enforcer.RemoveGroupingPolicy("newcomer", "user"));
+        Assert.False(enforcer.Enforce("newcomer", "data1", "read"));
+    }
+
+    [Fact]
     public void Implicit_roles_stop_at_the_same_depth()
     {
         var roles = Chain().GetImplicitRolesForUser("user");
@@ -55,6 +72,19 @@ public sealed class RoleHierarchyTests
 
         Assert.True(enforcer.Enforce("/book/1", "data", "read"));
         Assert.False(enforcer.Enforce("/pen/1", "data", "read"));
+    }
+
+    [Fact]
+    public void Pattern_links_added_after_the_matching_function_apply_at_once()
+    {
+        var enforcer = Enforcer.FromText(Models.Rbac, "p, member, data, read");
+        enforcer.AddNamedMatchingFunc("g", BuiltInFunctions.KeyMatch);
+
+        Assert.True(enforcer.AddGroupingPolicy("/users/*", "member"));
+        Assert.True(enforcer.Enforce("/users/bob", "data", "read"));
+
+        Assert.True(enforcer.RemoveGroupingPolicy("/users/*", "member"));
+        Assert.False(enforcer.Enforce("/users/bob", "data", "read"));
     }
 
     [Fact]
