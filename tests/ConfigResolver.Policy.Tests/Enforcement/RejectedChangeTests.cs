@@ -38,7 +38,8 @@ public sealed class RejectedChangeTests
         Expect.Rules(change, rules, enforcer.GetPolicy());
         Expect.Rules(change, links, enforcer.GetGroupingPolicy());
         Assert.True(enforcer.Enforce("bob", "data2", "write"));
-        Assert.False(enforcer.Enforce("super", "data2", "write") && enforcer.Enforce("carol", "data3", "read"));
+        Assert.False(enforcer.Enforce("super", "data2", "write"));
+        Assert.False(enforcer.Enforce("carol", "data3", "read"));
     }
 
     [Fact]
