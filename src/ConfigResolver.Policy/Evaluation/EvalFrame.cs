@@ -18,4 +18,11 @@ internal ref struct EvalFrame
     public string[] Rule;
 
     public EvaluationServices Services;
+
+    // Results of eval() rules that read only the request: the same for every rule of this call (two entries,
+    // enough for matchers such as eval(p.sub_rule) && eval(p.obj_rule)).
+    public Expr? Memo0;
+    public Value MemoValue0;
+    public Expr? Memo1;
+    public Value MemoValue1;
 }
