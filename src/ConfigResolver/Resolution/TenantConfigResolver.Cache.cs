@@ -48,9 +48,13 @@ public sealed partial class TenantConfigResolver
         var config = await ResolveAsync(organization.Slug, setup, cancellationToken).ConfigureAwait(false);
 
         // The slug may have been deleted and reused between the two reads; never answer for another organization.
-        return config.OrganizationId == organizationId
-            ? config
-            : throw new ConfigResolutionException([TenancyDiagnostics.UnknownOrganization(organizationId.ToString())]);
+        if (config.OrganizationId != organizationId)
+        {
+            throw new ConfigResolutionException([TenancyDiagnostics.UnknownOrganization(organizationId.ToString())]);
+        }
+
+        _slugsById[organizationId] = organization.Slug;
+        return config;
     }
 
     private async ValueTask<SystemState> GetSystemAsync(CancellationToken cancellationToken)

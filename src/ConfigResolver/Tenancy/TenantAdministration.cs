@@ -3,7 +3,6 @@ using ConfigResolver.Storage;
 using ConfigResolver.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ConfigResolver.Tenancy;
 
@@ -23,13 +22,11 @@ public sealed partial class TenantAdministration
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The store to write through.</param>
-    /// <param name="options">Reserved for deployment settings; defaults when null.</param>
     /// <param name="timeProvider">The clock for created/updated times; the system clock when null.</param>
     /// <param name="logger">Logs successful writes (slugs and ids, never secrets or emails).</param>
-    public TenantAdministration(ITenantStore store, IOptions<ResolverOptions>? options = null, TimeProvider? timeProvider = null, ILogger<TenantAdministration>? logger = null)
+    public TenantAdministration(ITenantStore store, TimeProvider? timeProvider = null, ILogger<TenantAdministration>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _ = options;
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;

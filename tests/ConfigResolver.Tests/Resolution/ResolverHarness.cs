@@ -13,7 +13,7 @@ internal sealed class ResolverHarness : IDisposable
     {
         Options = options ?? new ResolverOptions();
         Store = store;
-        Admin = new TenantAdministration(Store, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        Admin = new TenantAdministration(Store, Time);
         Environment = new ConfigurationBuilder().AddInMemoryCollection(environment ?? new Dictionary<string, string?>()).Build();
         Resolver = new TenantConfigResolver(Store, Environment, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }

@@ -45,7 +45,7 @@ public sealed class SecretRedactionTests
     {
         var logs = new ListLogger();
         using var harness = ResolverHarness.Create();
-        var admin = new TenantAdministration(harness.Store, null, harness.Time, logs);
+        var admin = new TenantAdministration(harness.Store, harness.Time, logs);
         await admin.CreateOrganizationAsync(new CreateOrganizationRequest { Slug = "acme", Name = "Acme", ConfigJson = """{"version":1,"features":{"signup_enabled":true,"signup_key":"join-acme-2026"}}""" });
 
         var exceptions = new List<Exception>
