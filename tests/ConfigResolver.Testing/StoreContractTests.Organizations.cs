@@ -22,6 +22,38 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Reopening_never_creates_a_second_system_organization()
+    {
+        var system = await Store.GetSystemOrganizationAsync();
+        await AddOrganizationAsync("acme");
+        Time.Advance(TimeSpan.FromDays(1));
+
+        var reopened = await ReopenStoreAsync(Store);
+        try
+        {
+            var all = await reopened.ListOrganizationsAsync();
+            var reopenedSystem = Assert.Single(all, o => o.IsSystem);
+            if (PersistsAcrossReopen)
+            {
+                Assert.Equal(system, reopenedSystem);
+                Assert.Contains(all, o => o.Slug == "acme");
+            }
+            else
+            {
+                Assert.NotEqual(system.Id, reopenedSystem.Id);
+                Assert.DoesNotContain(all, o => o.Slug == "acme");
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(reopened, Store))
+            {
+                await DisposeStoreAsync(reopened);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Created_organization_reads_back_by_id_and_slug_with_every_field()
     {
         var organization = TenantFactory.Organization("acme", Time, """{"version":1,"setups":{"default":{"providers":{"openai":{"api_key":"sk-acme-123"}}}}}""") with
@@ -39,10 +71,15 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Unknown_organization_reads_as_null()
+    public async Task Unknown_organization_reads_as_null_and_has_no_members()
     {
-        Assert.Null(await Store.GetOrganizationAsync(Guid.NewGuid()));
+        var unknown = Guid.NewGuid();
+
+        Assert.Null(await Store.GetOrganizationAsync(unknown));
         Assert.Null(await Store.FindOrganizationBySlugAsync("nobody"));
+        Assert.Empty(await Store.ListMembershipsOfOrganizationAsync(unknown));
+        Assert.Empty(await Store.ListMembershipsOfUserAsync(unknown));
+        Assert.Null(await Store.GetUserAsync(unknown));
     }
 
     [Fact]

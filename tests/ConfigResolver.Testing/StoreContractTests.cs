@@ -10,12 +10,19 @@ namespace ConfigResolver.Testing;
 /// <code>
 /// public sealed class SqliteStoreContractTests : StoreContractTests
 /// {
+///     private readonly string _path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".db");
+///
+///     protected override bool PersistsAcrossReopen => true;
+///
 ///     protected override async ValueTask&lt;ITenantStore&gt; CreateStoreAsync(string systemSlug, TimeProvider timeProvider) =>
-///         await SqliteTenantStore.OpenAsync(path, new ResolverOptions { SystemSlug = systemSlug }, timeProvider);
+///         await SqliteTenantStore.OpenAsync(_path, new ResolverOptions { SystemSlug = systemSlug }, timeProvider);
+///
+///     protected override ValueTask&lt;ITenantStore&gt; ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(SystemSlug, Time);
 /// }
 /// </code>
 /// Each test opens a fresh, empty store (with a non-default system slug, to prove the option is honoured) and
 /// disposes it afterwards (<see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> when implemented).
+/// Rejections are asserted by code and pointer, with the store unchanged (<see cref="StoreDump"/>) and nothing published.
 /// </summary>
 public abstract partial class StoreContractTests : IAsyncLifetime
 {
@@ -31,6 +38,15 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     /// <summary>Opens a new, empty store that uses <paramref name="systemSlug"/> and <paramref name="timeProvider"/>.</summary>
     protected abstract ValueTask<ITenantStore> CreateStoreAsync(string systemSlug, TimeProvider timeProvider);
+
+    /// <summary>
+    /// Gets whether a reopened store sees what was written before (true for a file or server store). A store that
+    /// persists overrides this and <see cref="ReopenStoreAsync"/>.
+    /// </summary>
+    protected virtual bool PersistsAcrossReopen => false;
+
+    /// <summary>Opens the same store again (a persistent store: a second instance on the same file); by default a new store.</summary>
+    protected virtual ValueTask<ITenantStore> ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(SystemSlug, Time);
 
     protected virtual async ValueTask DisposeStoreAsync(ITenantStore store)
     {
