@@ -32,5 +32,10 @@ public sealed class ResolvedValue
 
     /// <summary>Renders e.g. <c>/providers/openai/api_key = [redacted] (org /setups/default/providers/openai/api_key, set)</c>.</summary>
     /// <returns>The rendering; secrets redacted.</returns>
-    public override string ToString() => $"{Pointer} = {(Value is null ? "(none)" : Value.ToString())} ({Provenance})";
+    public override string ToString() =>
+        $"{Pointer} = {(Value is null ? "(none)" : OneLine(Value.ToString()))} ({Provenance})";
+
+    // Prompts span lines; a rendering stays one line per value.
+    private static string OneLine(string text) =>
+        text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
