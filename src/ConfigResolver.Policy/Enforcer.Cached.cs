@@ -58,7 +58,7 @@ public sealed partial class Enforcer
     private bool Cached(PolicySnapshot snapshot, string a, string? b, string? c, string? d, object?[]? request, int count)
     {
         var state = snapshot.DefaultState;
-        var useCache = _cacheEnabled;
+        var useCache = _cacheEnabled && state.Cacheable;
         if (useCache && state.Cache.TryGet(a, b, c, d, out var cached))
         {
             return cached;

@@ -80,6 +80,11 @@ public sealed partial class Enforcer
     {
         var state = snapshot.StateFor(context);
         var matcher = state.Matcher;
+        if (matcher.BindingError is { } unbound)
+        {
+            throw new PolicyEvaluationException(unbound);
+        }
+
         var values = snapshot.Settings.AcceptJsonRequest ? ParseJsonValues(request) : request;
         if (values.Length != matcher.Request.Tokens.Length)
         {

@@ -97,8 +97,17 @@ public sealed partial class Enforcer
     /// <param name="fieldIndex">First field compared.</param>
     /// <param name="fieldValues">Values compared.</param>
     /// <returns>Whether any rule was removed.</returns>
-    public bool RemoveFilteredNamedPolicy(string ptype, int fieldIndex, params string[] fieldValues) =>
-        ChangeRules(ptype, list => list.RemoveWhere(r => MatchesFilter(r, fieldIndex, fieldValues)));
+    /// <exception cref="ArgumentException">No field value is given (as in Go casbin, rather than removing every rule).</exception>
+    public bool RemoveFilteredNamedPolicy(string ptype, int fieldIndex, params string[] fieldValues)
+    {
+        ArgumentNullException.ThrowIfNull(fieldValues);
+        if (fieldValues.Length == 0)
+        {
+            throw new ArgumentException("fieldValues requires at least one value; pass empty strings to match any value explicitly.", nameof(fieldValues));
+        }
+
+        return ChangeRules(ptype, list => list.RemoveWhere(r => MatchesFilter(r, fieldIndex, fieldValues)));
+    }
 
     /// <summary>Replaces a rule of type <c>p</c> in place.</summary>
     /// <param name="oldRule">The rule to replace.</param>

@@ -37,22 +37,27 @@ public sealed partial class Enforcer
     /// <summary>Registers a function that matchers may call with two strings, e.g. <c>myMatch(r.obj, p.obj)</c>.</summary>
     /// <param name="name">The function name used in matchers.</param>
     /// <param name="function">The function.</param>
+    /// <param name="deterministic">
+    /// Whether the same arguments always give the same answer. Only then may decisions that use it be cached;
+    /// by default they are not, so a function that reads the clock or outside state is never answered stale.
+    /// </param>
     /// <remarks>Recompiles the model's matchers and publishes a new snapshot.</remarks>
-    public void AddFunction(string name, Func<string, string, bool> function)
+    public void AddFunction(string name, Func<string, string, bool> function, bool deterministic = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(function);
-        AddBinding(new FunctionBinding(name, 2, 2, args => function((string)args[0]!, (string)args[1]!), function, mayThrow: true));
+        AddBinding(new FunctionBinding(name, 2, 2, args => function((string)args[0]!, (string)args[1]!), function, mayThrow: true, deterministic));
     }
 
     /// <summary>Registers a function over any values (strings, doubles, booleans, request objects), as Go casbin's <c>AddFunction</c>.</summary>
     /// <param name="name">The function name used in matchers.</param>
     /// <param name="function">The function; its result should be a boolean, number or string.</param>
-    public void AddFunction(string name, Func<object?[], object?> function)
+    /// <param name="deterministic">Whether the same arguments always give the same answer (see the other overload).</param>
+    public void AddFunction(string name, Func<object?[], object?> function, bool deterministic = false)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(function);
-        AddBinding(new FunctionBinding(name, 0, int.MaxValue, function, null, mayThrow: true));
+        AddBinding(new FunctionBinding(name, 0, int.MaxValue, function, null, mayThrow: true, deterministic));
     }
 
     private void AddBinding(FunctionBinding binding) =>

@@ -29,9 +29,9 @@ public sealed partial class Enforcer
     /// <param name="modelPath">Path of the model (<c>.conf</c>).</param>
     /// <param name="policyPath">Path of the policy (<c>.csv</c>), or null for no policy.</param>
     /// <param name="options">Options, or null for the defaults.</param>
-    /// <exception cref="PolicyCompilationException">The model or policy is rejected; diagnostics give file, line and column.</exception>
+    /// <exception cref="PolicyCompilationException">The model or policy is rejected; every problem in both is listed with file, line and column.</exception>
     public Enforcer(string modelPath, string? policyPath = null, EnforcerOptions? options = null)
-        : this(PolicyModel.Load(modelPath), ReadPolicy(policyPath), policyPath, options)
+        : this(Source.Read(modelPath), policyPath is null ? null : Source.Read(policyPath), options)
     {
     }
 
@@ -44,12 +44,19 @@ public sealed partial class Enforcer
     public Enforcer(PolicyModel model, IEnumerable<PolicyLine>? policy = null, string? policySource = null, EnforcerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= new EnforcerOptions();
         _policySource = policySource;
-        _cacheEnabled = options.EnableCache;
-        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest, CacheCapacity = options.CacheCapacity };
-        var compiled = CompiledModel.Create(model, BuiltInFunctionTable.Create(options.TimeProvider));
-        _snapshot = SnapshotBuilder.Build(compiled, [.. policy ?? []], policySource, settings, revision: 1);
+        _snapshot = Load(model, [.. policy ?? []], policySource, options ?? new EnforcerOptions(), new List<Diagnostic>(), out var cacheEnabled);
+        _cacheEnabled = cacheEnabled;
+    }
+
+    private Enforcer(Source model, Source? policy, EnforcerOptions? options)
+    {
+        _policySource = policy?.Name;
+        var diagnostics = new List<Diagnostic>();
+        var parsed = PolicyModel.TryParse(model.Text, model.Name, diagnostics);
+        var lines = policy is null ? [] : PolicyCsv.Parse(policy.Text, policy.Name, diagnostics);
+        _snapshot = Load(parsed, lines, policy?.Name, options ?? new EnforcerOptions(), diagnostics, out var cacheEnabled);
+        _cacheEnabled = cacheEnabled;
     }
 
     /// <summary>Creates an enforcer from model text and optional policy text.</summary>
@@ -58,8 +65,11 @@ public sealed partial class Enforcer
     /// <param name="options">Options, or null for the defaults.</param>
     /// <returns>The enforcer.</returns>
     /// <exception cref="PolicyCompilationException">The model or policy is rejected.</exception>
-    public static Enforcer FromText(string modelText, string? policyText = null, EnforcerOptions? options = null) =>
-        new(PolicyModel.Parse(modelText, "model.conf"), policyText is null ? null : ParsePolicy(policyText, "policy.csv"), "policy.csv", options);
+    public static Enforcer FromText(string modelText, string? policyText = null, EnforcerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelText);
+        return new(new Source("model.conf", modelText), policyText is null ? null : new Source("policy.csv", policyText), options);
+    }
 
     /// <summary>Creates an enforcer from streams holding the model and the policy.</summary>
     /// <param name="model">The model stream (UTF-8).</param>
@@ -106,14 +116,35 @@ public sealed partial class Enforcer
     /// <summary>Test hook: with the index off every request is scanned, the reference the index is checked against.</summary>
     internal void EnableIndex(bool enable) => _indexEnabled = enable;
 
-    private static List<PolicyLine> ReadPolicy(string? path) =>
-        path is null ? [] : ParsePolicy(File.ReadAllText(path), path);
-
-    private static List<PolicyLine> ParsePolicy(string text, string source)
+    /// <summary>
+    /// Compiles the model and builds the first snapshot, collecting problems from every stage (model, matcher,
+    /// policy lines) so they are reported together. Functions the matcher calls but nobody registered yet only
+    /// warn when everything else is fine (casbin's order: load, then AddFunction); otherwise they are errors too.
+    /// </summary>
+    private static PolicySnapshot Load(PolicyModel model, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerOptions options,
+        List<Diagnostic> diagnostics, out bool cacheEnabled)
     {
-        var diagnostics = new List<Diagnostic>();
-        var lines = PolicyCsv.Parse(text, source, diagnostics);
-        return diagnostics.Count > 0 ? throw new PolicyCompilationException(diagnostics) : [.. lines];
+        cacheEnabled = options.EnableCache;
+        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest, CacheCapacity = options.CacheCapacity };
+        var hasSections = model.RequestDefinitions.ContainsKey("r") && model.PolicyDefinitions.ContainsKey("p") && model.Matchers.ContainsKey("m");
+        var compiled = hasSections ? CompiledModel.TryCreate(model, BuiltInFunctionTable.Create(options.TimeProvider), diagnostics) : null;
+        var byType = SnapshotBuilder.ValidateLines(model, lines, policySource, diagnostics);
+        if (diagnostics.Count > 0 || compiled is null)
+        {
+            var deferred = compiled?.Warnings.Select(static w => w with { Severity = DiagnosticSeverity.Error }) ?? [];
+            throw new PolicyCompilationException(diagnostics.Concat(deferred));
+        }
+
+        return SnapshotBuilder.Build(compiled, byType, lines, policySource, settings, revision: 1);
+    }
+
+    private sealed record Source(string Name, string Text)
+    {
+        public static Source Read(string path)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            return new Source(path, File.ReadAllText(path));
+        }
     }
 
     /// <summary>Builds and publishes the next snapshot; if building throws, the current one stays in force.</summary>

@@ -29,6 +29,7 @@ public sealed class PolicySnapshot
         Settings = settings;
         Services = new EvaluationServices(roleManagers, settings.TimeProvider);
         DefaultState = CreateState(compiled.Default, previous?.DefaultState);
+        diagnostics = diagnostics.AddRange(compiled.Warnings.Where(w => !diagnostics.Contains(w)));
         Diagnostics = DefaultState.Scans
             ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
             : diagnostics;

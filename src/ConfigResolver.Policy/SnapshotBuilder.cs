@@ -15,12 +15,18 @@ namespace ConfigResolver.Policy;
 /// </summary>
 internal static class SnapshotBuilder
 {
-    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PolicySnapshot Build(CompiledModel compiled, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerSettings settings, long revision)
     {
-        var model = compiled.Model;
         var diagnostics = new List<Diagnostic>();
+        var byType = ValidateLines(compiled.Model, lines, policySource, diagnostics);
+        return diagnostics.Count > 0 ? throw new PolicyCompilationException(diagnostics) : Build(compiled, byType, lines, policySource, settings, revision);
+    }
+
+    /// <summary>Groups lines by type, checking types and sizes; problems go to <paramref name="diagnostics"/>.</summary>
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static Dictionary<string, List<string[]>> ValidateLines(PolicyModel model, IReadOnlyList<PolicyLine> lines, string? policySource, List<Diagnostic> diagnostics)
+    {
         var byType = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
         foreach (var key in model.PolicyDefinitions.Keys.Concat(model.RoleDefinitions.Keys))
         {
@@ -59,11 +65,16 @@ internal static class SnapshotBuilder
             list.Add(fields);
         }
 
-        if (diagnostics.Count > 0)
-        {
-            throw new PolicyCompilationException(diagnostics);
-        }
+        return byType;
+    }
 
+    /// <summary>Orders validated rules as Go casbin does at load, builds role managers and the snapshot.</summary>
+    // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static PolicySnapshot Build(CompiledModel compiled, Dictionary<string, List<string[]>> byType, IReadOnlyList<PolicyLine> lines,
+        string? policySource, EnforcerSettings settings, long revision)
+    {
+        var model = compiled.Model;
         foreach (var (key, definition) in model.PolicyDefinitions)
         {
             byType[key] = RuleOrdering.SortByPriority(byType[key], definition);

@@ -6,8 +6,9 @@ namespace ConfigResolver.Policy.Compilation;
 /// <summary>A matcher compiled for one enforce context, with the facts casbin derives from its text.</summary>
 internal sealed class CompiledMatcher
 {
-    public CompiledMatcher(EnforceContext context, TokenDefinition request, TokenDefinition policy, EffectDefinition effect, MatcherDefinition matcher, Expr root)
+    public CompiledMatcher(EnforceContext context, TokenDefinition request, TokenDefinition policy, EffectDefinition effect, MatcherDefinition matcher, Expr root, string? bindingError = null)
     {
+        BindingError = bindingError;
         Context = context;
         Request = request;
         Policy = policy;
@@ -20,6 +21,12 @@ internal sealed class CompiledMatcher
         MentionsPolicy = matcher.EscapedText.Contains(policy.Key + "_", StringComparison.Ordinal);
         EftIndex = policy.IndexOf("eft");
     }
+
+    /// <summary>
+    /// Set when the matcher calls functions nobody has registered yet: as in Go casbin and Casbin.NET the model
+    /// loads (so that <c>AddFunction</c> can follow), and every check fails with this message until they are.
+    /// </summary>
+    public string? BindingError { get; }
 
     public EnforceContext Context { get; }
 

@@ -33,15 +33,24 @@ internal sealed class CompiledModel
 
     public CompiledMatcher Default { get; private set; } = null!;
 
+    /// <summary>Warnings from compiling the default matcher (functions not registered yet).</summary>
+    public List<Diagnostic> Warnings { get; } = [];
+
     /// <summary>Compiles the model's default matcher; throws with every diagnostic when it does not compile.</summary>
     public static CompiledModel Create(PolicyModel model, FunctionTable functions)
     {
-        var compiled = new CompiledModel(model, functions);
         var diagnostics = new List<Diagnostic>();
+        return TryCreate(model, functions, diagnostics) ?? throw new PolicyCompilationException(diagnostics);
+    }
+
+    /// <summary>Compiles the default matcher, adding problems to <paramref name="diagnostics"/>; null when it does not compile.</summary>
+    public static CompiledModel? TryCreate(PolicyModel model, FunctionTable functions, List<Diagnostic> diagnostics)
+    {
+        var compiled = new CompiledModel(model, functions);
         var matcher = compiled.TryCompile(EnforceContext.Default, diagnostics);
         if (matcher is null)
         {
-            throw new PolicyCompilationException(diagnostics);
+            return null;
         }
 
         compiled.Default = matcher;
@@ -71,16 +80,43 @@ internal sealed class CompiledModel
         var source = Model.SourceName;
         var request = Require(Model.RequestDefinitions, context.RType, "request definition", "request_definition");
         var policy = Require(Model.PolicyDefinitions, context.PType, "policy definition", "policy_definition");
-        var effect = Require(Model.Effects, context.EType, "policy effect", "policy_effect");
+        // The model parse already reports a missing or unsupported default effect; say nothing twice.
+        var isDefault = context == EnforceContext.Default;
+        var effect = isDefault ? Model.Effects.GetValueOrDefault(context.EType) : Require(Model.Effects, context.EType, "policy effect", "policy_effect");
         var matcher = Require(Model.Matchers, context.MType, "matcher", "matchers");
-        if (request is null || policy is null || effect is null || matcher is null)
+        if (request is null || policy is null || matcher is null)
         {
             return null;
         }
 
         var scope = new CompileScope(request, policy, RoleIndexes, Functions, source);
+        var before = diagnostics.Count;
         var root = MatcherCompiler.Compile(matcher.Text, matcher.Map, scope, diagnostics);
-        return root is null ? null : new CompiledMatcher(context, request, policy, effect, matcher, root);
+        if (effect is null)
+        {
+            return null;
+        }
+
+        if (root is not null)
+        {
+            return new CompiledMatcher(context, request, policy, effect, matcher, root);
+        }
+
+        // Only unknown functions: load, warn, and fail checks until they are registered (casbin's order of calls).
+        var found = diagnostics.Skip(before).ToList();
+        if (found.Count > 0 && found.All(static d => d.Code == DiagnosticCodes.UnknownFunction))
+        {
+            diagnostics.RemoveRange(before, found.Count);
+            if (isDefault)
+            {
+                Warnings.AddRange(found.Select(static d => d with { Severity = DiagnosticSeverity.Warning }));
+            }
+
+            return new CompiledMatcher(context, request, policy, effect, matcher, new Evaluation.ConstantExpr(Evaluation.Value.False),
+                $"{string.Join("; ", found)} (register it with AddFunction before enforcing)");
+        }
+
+        return null;
 
         T? Require<T>(FrozenDictionary<string, T> map, string key, string what, string section)
             where T : class

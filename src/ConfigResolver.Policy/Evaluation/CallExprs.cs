@@ -4,7 +4,7 @@ namespace ConfigResolver.Policy.Evaluation;
 
 /// <summary>A call to a built-in or caller-registered function.</summary>
 internal sealed class CallExpr(FunctionBinding binding, Expr[] arguments)
-    : Expr(Combine(arguments) | (binding.MayThrow ? ExprTraits.MayThrow : ExprTraits.None))
+    : Expr(Combine(arguments) | (binding.MayThrow ? ExprTraits.MayThrow : ExprTraits.None) | (binding.Deterministic ? ExprTraits.None : ExprTraits.Volatile))
 {
     public FunctionBinding Binding { get; } = binding;
 
@@ -41,9 +41,12 @@ internal sealed class CallExpr(FunctionBinding binding, Expr[] arguments)
         }
         catch (Exception e) when (e is not PolicyEvaluationException)
         {
-            throw new PolicyEvaluationException($"{Binding.Name}: {e.Message}", e);
+            throw new PolicyEvaluationException(Prefixed(e.Message), e);
         }
     }
+
+    private string Prefixed(string message) =>
+        message.StartsWith(Binding.Name + ":", StringComparison.OrdinalIgnoreCase) ? message : $"{Binding.Name}: {message}";
 
     private Value Generic(object?[] args)
     {
@@ -53,7 +56,7 @@ internal sealed class CallExpr(FunctionBinding binding, Expr[] arguments)
         }
         catch (Exception e) when (e is not PolicyEvaluationException)
         {
-            throw new PolicyEvaluationException($"{Binding.Name}: {e.Message}", e);
+            throw new PolicyEvaluationException(Prefixed(e.Message), e);
         }
     }
 }

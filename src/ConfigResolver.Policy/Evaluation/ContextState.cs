@@ -18,6 +18,7 @@ internal sealed class ContextState
         Rules = rules.Items;
         Plan = IndexPlan.Analyze(matcher, roleManagers);
         Cache = new DecisionCache(cacheCapacity);
+        Cacheable = !matcher.Root.Has(ExprTraits.Volatile) && matcher.BindingError is null;
 
         // Without rules, or when the matcher never mentions the policy, casbin evaluates the matcher once: nothing to index.
         if (!Plan.IsIndexed || Rules.Length == 0 || !matcher.MentionsPolicy)
@@ -31,6 +32,9 @@ internal sealed class ContextState
             : reusable && RuleIndex.TryAppend(previous!.Index!, previous.RuleList, rules, Plan) is { } extended ? extended
             : RuleIndex.Build(Plan, Rules);
     }
+
+    /// <summary>Whether decisions may be cached: false when the matcher reads the clock or calls non-deterministic functions.</summary>
+    public bool Cacheable { get; }
 
     /// <summary>The rule list the index was built over (its identity tells whether a later snapshot can reuse it).</summary>
     public RuleList RuleList { get; }

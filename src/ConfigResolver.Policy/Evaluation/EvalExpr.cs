@@ -7,7 +7,7 @@ namespace ConfigResolver.Policy.Evaluation;
 /// once (per compiled matcher) and reused; the result is evaluated against the same request and rule.
 /// </summary>
 internal sealed class EvalExpr(Expr argument, EvalRuleCache cache)
-    : Expr(argument.Traits | ExprTraits.MayThrow | ExprTraits.UsesEval | ExprTraits.UsesRequest)
+    : Expr(argument.Traits | ExprTraits.MayThrow | ExprTraits.UsesEval | ExprTraits.UsesRequest | ExprTraits.Volatile)
 {
     // The text most recently seen: policy texts are shared string instances, so consecutive rules hit by reference.
     // Written by any thread; a reader sees some complete recent pair, which is all it needs.

@@ -20,4 +20,7 @@ internal enum ExprTraits
 
     /// <summary>Calls a role function g, g2, ...</summary>
     UsesRoles = 16,
+
+    /// <summary>May answer differently for the same inputs (reads the clock, calls a caller function not declared deterministic, eval()): never cached.</summary>
+    Volatile = 32,
 }

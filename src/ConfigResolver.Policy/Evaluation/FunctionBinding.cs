@@ -6,8 +6,9 @@ namespace ConfigResolver.Policy.Evaluation;
 /// </summary>
 internal sealed class FunctionBinding
 {
-    public FunctionBinding(string name, int minArguments, int maxArguments, Func<object?[], object?> invoke, Func<string, string, bool>? stringPredicate, bool mayThrow)
+    public FunctionBinding(string name, int minArguments, int maxArguments, Func<object?[], object?> invoke, Func<string, string, bool>? stringPredicate, bool mayThrow, bool deterministic = true)
     {
+        Deterministic = deterministic;
         Name = name;
         MinArguments = minArguments;
         MaxArguments = maxArguments;
@@ -26,6 +27,9 @@ internal sealed class FunctionBinding
     public Func<object?[], object?> Invoke { get; }
 
     public Func<string, string, bool>? StringPredicate { get; }
+
+    /// <summary>Whether the same arguments always give the same result (so decisions using it may be cached).</summary>
+    public bool Deterministic { get; }
 
     /// <summary>Whether the function can fail for string arguments (a bad pattern, a non-IP value, ...).</summary>
     public bool MayThrow { get; }

@@ -96,12 +96,19 @@ public static partial class BuiltInFunctions
     public static Func<string, bool> PrepareKeyMatch4(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        var capture = KeyCapturePattern.ForBraces("keyMatch4", pattern, lazy: false);
-        var names = capture.Names;
-        var regex = capture.Regex;
-        if (names.Count == regex.CaptureCount && names.Distinct(StringComparer.Ordinal).Count() == names.Count)
+        var names = new List<string>();
+        var body = KeyPatterns.ReplaceBraceParameters(KeyPatterns.ExpandSlashStar(pattern), "[^/]+", lazy: false, names);
+        var distinct = names.Distinct(StringComparer.Ordinal).Count() == names.Count;
+        if (distinct && SimpleKeyPattern.TryCreate(body) is { } simple)
         {
-            // Distinct names: nothing to compare, only whether the regex matches.
+            // Distinct names and no other groups: only whether the key matches counts.
+            return simple.IsMatch;
+        }
+
+        var capture = KeyCapturePattern.ForBraces("keyMatch4", pattern, lazy: false);
+        var regex = capture.Regex;
+        if (distinct && names.Count == regex.CaptureCount)
+        {
             return regex.IsMatch;
         }
 

@@ -54,8 +54,12 @@ public static partial class BuiltInFunctions
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static string KeyGet(string key1, string key2)
     {
+        ArgumentNullException.ThrowIfNull(key1);
         ArgumentNullException.ThrowIfNull(key2);
-        return PrepareKeyGet(key2)(key1 ?? throw new ArgumentNullException(nameof(key1)));
+        var star = key2.IndexOf('*', StringComparison.Ordinal);
+        return star >= 0 && key1.Length > star && key1.AsSpan().StartsWith(key2.AsSpan(0, star), StringComparison.Ordinal)
+            ? key1[star..]
+            : string.Empty;
     }
 
     /// <summary>Prepares <see cref="KeyGet"/> for a fixed pattern.</summary>
@@ -106,7 +110,7 @@ public static partial class BuiltInFunctions
     {
         ArgumentNullException.ThrowIfNull(pattern);
         var body = KeyPatterns.ReplaceColonParameters(KeyPatterns.ExpandSlashStar(pattern), "[^/]+");
-        return CompileGo("keyMatch2", "^" + body + "$").IsMatch;
+        return SimpleKeyPattern.TryCreate(body) is { } simple ? simple.IsMatch : CompileGo("keyMatch2", "^" + body + "$").IsMatch;
     }
 
     /// <summary>
@@ -134,7 +138,7 @@ public static partial class BuiltInFunctions
     {
         ArgumentNullException.ThrowIfNull(pattern);
         var body = KeyPatterns.ReplaceBraceParameters(KeyPatterns.ExpandSlashStar(pattern), "[^/]+", lazy: false);
-        return CompileGo("keyMatch3", "^" + body + "$").IsMatch;
+        return SimpleKeyPattern.TryCreate(body) is { } simple ? simple.IsMatch : CompileGo("keyMatch3", "^" + body + "$").IsMatch;
     }
 
     /// <summary>
@@ -162,11 +166,18 @@ public static partial class BuiltInFunctions
     {
         ArgumentNullException.ThrowIfNull(pattern);
         var body = KeyPatterns.ReplaceBraceParameters(KeyPatterns.ExpandSlashStar(pattern), "[^/]+", lazy: false);
-        var regex = CompileGo("keyMatch5", "^" + body + "$").Regex;
-        return key =>
+        if (SimpleKeyPattern.TryCreate(body) is { } simple)
         {
-            var query = key.IndexOf('?', StringComparison.Ordinal);
-            return query < 0 ? regex.IsMatch(key) : regex.IsMatch(key.AsSpan(0, query));
-        };
+            return key => simple.IsMatch(WithoutQuery(key));
+        }
+
+        var regex = CompileGo("keyMatch5", "^" + body + "$").Regex;
+        return key => regex.IsMatch(WithoutQuery(key));
+    }
+
+    private static ReadOnlySpan<char> WithoutQuery(string key)
+    {
+        var query = key.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? key : key.AsSpan(0, query);
     }
 }

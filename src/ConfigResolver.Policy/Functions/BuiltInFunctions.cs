@@ -58,6 +58,9 @@ public static partial class BuiltInFunctions
         s_keyMatch2Cache.Count + s_keyMatch3Cache.Count + s_keyMatch4Cache.Count + s_keyMatch5Cache.Count
         + s_regexCache.Count + s_keyGet2Cache.Count + s_keyGet3Cache.Count + s_globCache.Count + s_ipCache.Count;
 
+    /// <summary>Entries currently held by the keyMatch2 cache.</summary>
+    internal static int CachedKeyMatch2Count => s_keyMatch2Cache.Count;
+
     private static GoRegex CompileGo(string functionName, string goPattern)
     {
         try

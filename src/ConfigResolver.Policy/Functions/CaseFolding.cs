@@ -8,9 +8,10 @@ namespace ConfigResolver.Policy.Functions;
 /// </summary>
 /// <remarks>
 /// Go derives its orbits from Unicode simple case folding. .NET exposes no folding table, so the
-/// orbits are rebuilt once from the invariant upper/lower mappings, which give the same classes
-/// except for the Turkic dotted/dotless i (U+0130, U+0131): Go keeps each of those alone, so they
-/// are left out here too. Built lazily on first use of (?i); thread-safe.
+/// orbits are rebuilt once from the invariant upper/lower mappings, joined transitively (so the
+/// Kelvin sign joins k and K, and long s joins s and S). The invariant mappings leave the Turkic
+/// dotted and dotless i (U+0130, U+0131) alone, as Go's orbits do. Built lazily on first use of
+/// (?i); thread-safe.
 /// </remarks>
 internal static class CaseFolding
 {
@@ -40,7 +41,7 @@ internal static class CaseFolding
         var parent = new Dictionary<int, int>();
         for (var cp = 0; cp <= RuneSet.MaxRune; cp++)
         {
-            if (cp is >= 0xD800 and <= 0xDFFF || IsTurkicI(cp))
+            if (cp is >= 0xD800 and <= 0xDFFF)
             {
                 continue;
             }
@@ -86,11 +87,9 @@ internal static class CaseFolding
         return new Table(keyArray, orbitArray);
     }
 
-    private static bool IsTurkicI(int cp) => cp is 0x130 or 0x131;
-
     private static void Join(Dictionary<int, int> parent, int a, int b)
     {
-        if (a == b || IsTurkicI(b))
+        if (a == b)
         {
             return;
         }

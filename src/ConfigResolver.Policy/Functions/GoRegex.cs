@@ -7,17 +7,28 @@ namespace ConfigResolver.Policy.Functions;
 /// Immutable and safe for concurrent use.
 /// </summary>
 /// <remarks>
-/// Uses <see cref="RegexOptions.NonBacktracking"/> (linear time, like RE2) whenever .NET accepts
-/// the translated pattern; only patterns with Go's ASCII \b or \B, which need look-arounds, or
-/// that exceed the non-backtracking engine's size limit use the backtracking engine.
+/// Uses <see cref="RegexOptions.NonBacktracking"/> (linear time, like RE2) to decide whether there
+/// is a match whenever .NET accepts the translated pattern; only patterns with Go's ASCII \b or \B,
+/// which need look-arounds, or that exceed the non-backtracking engine's size limit use the
+/// backtracking engine. Capture groups are always read with the backtracking engine, and only
+/// after a match is known to exist: Go reports the submatches a backtracking engine would choose,
+/// and .NET's non-backtracking engine reports wrong groups in some cases (for example an empty
+/// group for ^(.+)$ on "a\n" when the pattern ends in \z).
 /// </remarks>
 internal sealed class GoRegex
 {
+    private const int MaxNonBacktrackingBoundaries = 200;
+
+    private readonly Lazy<Regex> _capturing;
+
     private GoRegex(string pattern, Regex regex, int captureCount)
     {
         Pattern = pattern;
         Regex = regex;
         CaptureCount = captureCount;
+        _capturing = (regex.Options & RegexOptions.NonBacktracking) == 0
+            ? new Lazy<Regex>(regex)
+            : new Lazy<Regex>(() => new Regex(regex.ToString(), regex.Options & ~RegexOptions.NonBacktracking), LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The Go pattern as written.</summary>
@@ -33,9 +44,13 @@ internal sealed class GoRegex
     public static GoRegex Compile(string pattern)
     {
         var (root, captureCount) = GoRegexParser.Parse(pattern);
-        var translated = GoRegexEmitter.Emit(root, out var needsLookaround);
+        var translated = GoRegexEmitter.Emit(root, out var needsLookaround, out var setBoundaries);
         const RegexOptions Common = RegexOptions.CultureInvariant;
-        if (!needsLookaround)
+
+        // .NET's non-backtracking engine misses a match ending at a final "\n" once a pattern
+        // needs about 256 character partitions (seen on .NET 10 with many two-character
+        // alternatives, as \P{L} produces); stay well below that and use backtracking beyond.
+        if (!needsLookaround && setBoundaries <= MaxNonBacktrackingBoundaries)
         {
             try
             {
@@ -56,11 +71,12 @@ internal sealed class GoRegex
     /// <summary>Go's FindStringSubmatch: the leftmost match and its groups ("" for a group that did not take part), or null.</summary>
     public string[]? FindSubmatch(string input)
     {
-        var match = Regex.Match(input);
-        if (!match.Success)
+        if (!Regex.IsMatch(input))
         {
             return null;
         }
+
+        var match = _capturing.Value.Match(input);
 
         var values = new string[CaptureCount + 1];
         for (var i = 0; i <= CaptureCount; i++)

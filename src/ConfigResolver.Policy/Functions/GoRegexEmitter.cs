@@ -12,22 +12,40 @@ namespace ConfigResolver.Policy.Functions;
 /// pairs): "." and negated classes then consume a whole emoji, as in Go. Anchors are written
 /// explicitly (\A, \z, (?m:^)) because Go's "$" never matches before a final "\n" as .NET's does.
 /// Go's \b is ASCII-only; it is written with look-arounds, which only the backtracking engine has.
+/// The emitter also counts the distinct UTF-16 boundaries of every set it writes: an upper bound
+/// on the character partitions ("minterms") .NET's non-backtracking engine builds.
 /// </remarks>
-internal static class GoRegexEmitter
+internal sealed class GoRegexEmitter
 {
     private const string WordClass = "[0-9A-Za-z_]";
     private const string NeverMatches = "[^\\u0000-\\uFFFF]";
 
-    public static string Emit(GoRegexNode root, out bool needsLookaround)
+    // .NET always treats '\n' specially, so it starts out as a partition of its own.
+    private readonly HashSet<int> _boundaries = ['\n', '\n' + 1];
+
+    private GoRegexEmitter()
     {
+    }
+
+    public static string Emit(GoRegexNode root, out bool needsLookaround, out int setBoundaries)
+    {
+        var emitter = new GoRegexEmitter();
         var builder = new StringBuilder();
         var lookaround = false;
-        EmitNode(builder, root, ref lookaround);
+        emitter.EmitNode(builder, root, ref lookaround);
+        setBoundaries = emitter._boundaries.Count;
         needsLookaround = lookaround;
         return builder.ToString();
     }
 
-    private static void EmitNode(StringBuilder sb, GoRegexNode node, ref bool lookaround)
+    /// <summary>Records that the emitted pattern distinguishes the UTF-16 units lo..hi from their neighbours.</summary>
+    internal void NoteRange(int lo, int hi)
+    {
+        _boundaries.Add(lo);
+        _boundaries.Add(hi + 1);
+    }
+
+    private void EmitNode(StringBuilder sb, GoRegexNode node, ref bool lookaround)
     {
         switch (node)
         {
@@ -73,7 +91,7 @@ internal static class GoRegexEmitter
         }
     }
 
-    private static void EmitRepeat(StringBuilder sb, GoRepeatNode repeat, ref bool lookaround)
+    private void EmitRepeat(StringBuilder sb, GoRepeatNode repeat, ref bool lookaround)
     {
         var body = new StringBuilder();
         EmitNode(body, repeat.Body, ref lookaround);
@@ -110,10 +128,11 @@ internal static class GoRegexEmitter
         GoAssertKind.EndLine => "(?m:$)",
         GoAssertKind.WordBoundary =>
             $"(?:(?<={WordClass})(?!{WordClass})|(?<!{WordClass})(?={WordClass}))",
-        _ => $"(?:(?<={WordClass})(?={WordClass})|(?<!{WordClass})(?!{WordClass}))",
+        // Go only stops between runes, so \B must not match inside a surrogate pair.
+        _ => $"(?:(?<={WordClass})(?={WordClass})|(?<!{WordClass})(?!{WordClass})(?!(?<=[\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]))",
     };
 
-    private static void EmitRune(StringBuilder sb, int rune)
+    private void EmitRune(StringBuilder sb, int rune)
     {
         if (IsSurrogate(rune))
         {
@@ -124,19 +143,22 @@ internal static class GoRegexEmitter
 
         if (rune < 0x10000)
         {
+            NoteRange(rune, rune);
             AppendChar(sb, (char)rune);
             return;
         }
 
         Span<char> pair = stackalloc char[2];
         new Rune(rune).EncodeToUtf16(pair);
+        NoteRange(pair[0], pair[0]);
+        NoteRange(pair[1], pair[1]);
         sb.Append("(?:");
         AppendChar(sb, pair[0]);
         AppendChar(sb, pair[1]);
         sb.Append(')');
     }
 
-    private static void EmitSet(StringBuilder sb, RuneSet set)
+    private void EmitSet(StringBuilder sb, RuneSet set)
     {
         var bmp = new List<(int Lo, int Hi)>();
         var alternatives = new List<string>();
@@ -146,7 +168,7 @@ internal static class GoRegexEmitter
             AddClipped(bmp, lo, hi, 0xE000, 0xFFFF);
             if (hi >= 0x10000)
             {
-                SurrogateRanges.Append(alternatives, Math.Max(lo, 0x10000), hi);
+                SurrogateRanges.Append(this, alternatives, Math.Max(lo, 0x10000), hi);
             }
         }
 
@@ -179,11 +201,12 @@ internal static class GoRegexEmitter
         }
     }
 
-    private static string BmpClass(List<(int Lo, int Hi)> ranges)
+    private string BmpClass(List<(int Lo, int Hi)> ranges)
     {
         var sb = new StringBuilder("[");
         foreach (var (lo, hi) in ranges)
         {
+            NoteRange(lo, hi);
             AppendChar(sb, (char)lo);
             if (hi != lo)
             {

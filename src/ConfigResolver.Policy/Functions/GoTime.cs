@@ -19,12 +19,12 @@ internal static class GoTime
     {
         unixNanos = 0;
         var reader = new Reader(value);
-        if (!reader.Fixed(4, "2006", out var year) || !reader.Literal('-', "01")
+        if (!reader.Fixed(4, "2006", out var year) || !reader.Literal('-')
             || !reader.Fixed(2, "01", out var month) || !Range(month, 1, 12, "month", ref reader)
-            || !reader.Literal('-', "02") || !reader.Fixed(2, "02", out var day)
-            || !reader.Spaces("15") || !reader.Number("15", out var hour) || !Range(hour, 0, 23, "hour", ref reader)
-            || !reader.Literal(':', "04") || !reader.Fixed(2, "04", out var minute) || !Range(minute, 0, 59, "minute", ref reader)
-            || !reader.Literal(':', "05") || !reader.Fixed(2, "05", out var second) || !Range(second, 0, 59, "second", ref reader))
+            || !reader.Literal('-') || !reader.Fixed(2, "02", out var day)
+            || !reader.Spaces() || !reader.Number("15", out var hour) || !Range(hour, 0, 23, "hour", ref reader)
+            || !reader.Literal(':') || !reader.Fixed(2, "04", out var minute) || !Range(minute, 0, 59, "minute", ref reader)
+            || !reader.Literal(':') || !reader.Fixed(2, "05", out var second) || !Range(second, 0, 59, "second", ref reader))
         {
             error = reader.Error;
             return false;
@@ -95,6 +95,12 @@ internal static class GoTime
             var rest = Rest;
             if (rest.Length < count || rest[..count].ContainsAnyExceptInRange('0', '9'))
             {
+                if (count == 4 && rest.Length >= 4 && char.IsAsciiDigit(rest[0]))
+                {
+                    // Go has already cut the four year characters off when it reports the error.
+                    Position += 4;
+                }
+
                 return Fail(element);
             }
 
@@ -127,11 +133,11 @@ internal static class GoTime
             return true;
         }
 
-        public bool Literal(char expected, string nextElement)
+        public bool Literal(char expected)
         {
             if (Rest.IsEmpty || Rest[0] != expected)
             {
-                Error = $"parsing time \"{Value}\" as \"{Layout}\": cannot parse \"{Rest}\" as \"{expected}{nextElement}\"";
+                Error = $"parsing time \"{Value}\" as \"{Layout}\": cannot parse \"{Rest}\" as \"{expected}\"";
                 return false;
             }
 
@@ -140,11 +146,11 @@ internal static class GoTime
         }
 
         /// <summary>Go's layout space: one or more spaces (or nothing at the very end, which then fails on the hour).</summary>
-        public bool Spaces(string nextElement)
+        public bool Spaces()
         {
             if (!Rest.IsEmpty && Rest[0] != ' ')
             {
-                Error = $"parsing time \"{Value}\" as \"{Layout}\": cannot parse \"{Rest}\" as \" {nextElement}\"";
+                Error = $"parsing time \"{Value}\" as \"{Layout}\": cannot parse \"{Rest}\" as \" \"";
                 return false;
             }
 

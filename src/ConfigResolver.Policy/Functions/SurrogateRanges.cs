@@ -5,23 +5,23 @@ namespace ConfigResolver.Policy.Functions;
 /// <summary>Writes a range of supplementary code points as .NET patterns over UTF-16 surrogate pairs.</summary>
 internal static class SurrogateRanges
 {
-    public static void Append(List<string> alternatives, int lo, int hi)
+    public static void Append(GoRegexEmitter emitter, List<string> alternatives, int lo, int hi)
     {
         var (loHigh, loLow) = Split(lo);
         var (hiHigh, hiLow) = Split(hi);
         if (loHigh == hiHigh)
         {
-            alternatives.Add(Pair(loHigh, loHigh, loLow, hiLow));
+            alternatives.Add(Pair(emitter, loHigh, loHigh, loLow, hiLow));
             return;
         }
 
-        alternatives.Add(Pair(loHigh, loHigh, loLow, '\uDFFF'));
+        alternatives.Add(Pair(emitter, loHigh, loHigh, loLow, '\uDFFF'));
         if (hiHigh - loHigh > 1)
         {
-            alternatives.Add(Pair((char)(loHigh + 1), (char)(hiHigh - 1), '\uDC00', '\uDFFF'));
+            alternatives.Add(Pair(emitter, (char)(loHigh + 1), (char)(hiHigh - 1), '\uDC00', '\uDFFF'));
         }
 
-        alternatives.Add(Pair(hiHigh, hiHigh, '\uDC00', hiLow));
+        alternatives.Add(Pair(emitter, hiHigh, hiHigh, '\uDC00', hiLow));
     }
 
     private static (char High, char Low) Split(int rune)
@@ -30,16 +30,17 @@ internal static class SurrogateRanges
         return ((char)(0xD800 + (offset >> 10)), (char)(0xDC00 + (offset & 0x3FF)));
     }
 
-    private static string Pair(char highLo, char highHi, char lowLo, char lowHi)
+    private static string Pair(GoRegexEmitter emitter, char highLo, char highHi, char lowLo, char lowHi)
     {
         var sb = new StringBuilder();
-        AppendRange(sb, highLo, highHi);
-        AppendRange(sb, lowLo, lowHi);
+        AppendRange(emitter, sb, highLo, highHi);
+        AppendRange(emitter, sb, lowLo, lowHi);
         return sb.ToString();
     }
 
-    private static void AppendRange(StringBuilder sb, char lo, char hi)
+    private static void AppendRange(GoRegexEmitter emitter, StringBuilder sb, char lo, char hi)
     {
+        emitter.NoteRange(lo, hi);
         if (lo == hi)
         {
             GoRegexEmitter.AppendChar(sb, lo);

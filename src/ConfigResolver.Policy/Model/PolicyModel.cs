@@ -77,8 +77,15 @@ public sealed partial class PolicyModel
     /// <exception cref="PolicyCompilationException">The model is malformed; every problem is listed.</exception>
     public static PolicyModel Parse(string text, string? sourceName = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new List<Diagnostic>();
+        var model = TryParse(text, sourceName, diagnostics);
+        return diagnostics.Count > 0 ? throw new PolicyCompilationException(diagnostics) : model;
+    }
+
+    /// <summary>Parses model text, adding every problem to <paramref name="diagnostics"/>; the model holds what did parse.</summary>
+    internal static PolicyModel TryParse(string text, string? sourceName, List<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var entries = ConfParser.Parse(text, sourceName, diagnostics);
 
         // Later duplicates replace earlier ones, as in casbin's config reader.
@@ -130,11 +137,6 @@ public sealed partial class PolicyModel
         RequireSection(policies.Count, "policy_definition", "p = sub, obj, act", sourceName, diagnostics);
         RequireSection(effects.Count + CountRejectedEffects(lookup), "policy_effect", "e = some(where (p.eft == allow))", sourceName, diagnostics);
         RequireSection(matchers.Count, "matchers", "m = r.sub == p.sub && r.obj == p.obj && r.act == p.act", sourceName, diagnostics);
-
-        if (diagnostics.Count > 0)
-        {
-            throw new PolicyCompilationException(diagnostics);
-        }
 
         return new PolicyModel(
             sourceName,

@@ -13,8 +13,6 @@ public sealed class MatcherBindingTests
         { "r.sub == p.sub && r2.sub == p.sub", DiagnosticCodes.UnknownToken, 23 },
         { "sub == p.sub", DiagnosticCodes.UnknownToken, 5 },
         { "r.sub == p.sub && r_owner == p.sub", DiagnosticCodes.UnknownToken, 23 },
-        { "fooMatch(r.obj, p.obj)", DiagnosticCodes.UnknownFunction, 5 },
-        { "r.sub == p.sub && g(r.sub, p.sub)", DiagnosticCodes.UnknownFunction, 23 },
         { "keyMatch(r.obj)", DiagnosticCodes.FunctionArity, 5 },
         { "r.sub == p.sub && regexMatch(r.obj, p.obj, r.act)", DiagnosticCodes.FunctionArity, 23 },
         { "eval(p.sub, p.obj)", DiagnosticCodes.FunctionArity, 5 },
@@ -72,11 +70,32 @@ public sealed class MatcherBindingTests
         Assert.Equal([(DiagnosticCodes.UnsupportedEffect, 8, 5), (DiagnosticCodes.UnknownFunction, 11, 41)], positions);
     }
 
+    public static TheoryData<string, int> UnknownFunctions() => new()
+    {
+        { "fooMatch(r.obj, p.obj)", 5 },
+        { "r.sub == p.sub && g(r.sub, p.sub)", 23 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownFunctions))]
+    public void An_unknown_function_alone_loads_with_a_positioned_warning_and_every_check_fails_until_registered(string matcher, int column)
+    {
+        // Casbin (Go and .NET) loads first and lets AddFunction follow; until then every check is an error.
+        var enforcer = Enforcer.FromText(Models.BasicWithMatcher(matcher), "p, alice, data1, read");
+
+        var warning = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == DiagnosticCodes.UnknownFunction);
+        Assert.Equal((DiagnosticSeverity.Warning, "model.conf", 11, column), (warning.Severity, warning.File, warning.Line, warning.Column));
+        var error = Assert.Throws<PolicyEvaluationException>(() => enforcer.Enforce("alice", "data1", "read"));
+        Assert.Contains($"model.conf:11:{column}", error.Message, StringComparison.Ordinal);
+        Assert.Throws<PolicyEvaluationException>(() => enforcer.Enforce("alice", "data1", "read"));
+    }
+
     [Fact]
     public void Unknown_function_diagnostic_lists_the_functions_that_exist()
     {
-        var diagnostic = Diagnose.Single(() => Enforcer.FromText(Models.Rbac.Replace("g(r.sub, p.sub)", "myMatch(r.sub, p.sub)", StringComparison.Ordinal)));
+        var enforcer = Enforcer.FromText(Models.Rbac.Replace("g(r.sub, p.sub)", "myMatch(r.sub, p.sub)", StringComparison.Ordinal));
 
+        var diagnostic = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == DiagnosticCodes.UnknownFunction);
         Assert.All(["'g'", "'keyMatch'", "'regexMatch'", "'ipMatch'", "'eval'"], name => Assert.Contains(name, diagnostic.Message, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,71 @@
+namespace ConfigResolver.Policy.Tests.Functions;
+
+/// <summary>Rows (key, pattern, parameter, expected) for keyGet2 and keyGet3, from Go's tests plus edge cases.</summary>
+public static class KeyGetCases
+{
+    public static TheoryData<string, string, string, string> KeyGet2 => new()
+    {
+        { "/foo", "/foo", "id", "" },
+        { "/foo", "/foo*", "id", "" },
+        { "/foo", "/foo/*", "id", "" },
+        { "/foo/bar", "/foo", "id", "" },
+        { "/foo/bar", "/foo*", "id", "" },
+        { "/foo/bar", "/foo/*", "id", "" },
+        { "/foobar", "/foo", "id", "" },
+        { "/foobar", "/foo*", "id", "" },
+        { "/foobar", "/foo/*", "id", "" },
+        { "/", "/:resource", "resource", "" },
+        { "/resource1", "/:resource", "resource", "resource1" },
+        { "/myid", "/:id/using/:resId", "id", "" },
+        { "/myid/using/myresid", "/:id/using/:resId", "id", "myid" },
+        { "/myid/using/myresid", "/:id/using/:resId", "resId", "myresid" },
+        { "/proxy/myid", "/proxy/:id/*", "id", "" },
+        { "/proxy/myid/", "/proxy/:id/*", "id", "myid" },
+        { "/proxy/myid/res", "/proxy/:id/*", "id", "myid" },
+        { "/proxy/myid/res/res2", "/proxy/:id/*", "id", "myid" },
+        { "/proxy/myid/res/res2/res3", "/proxy/:id/*", "id", "myid" },
+        { "/proxy/myid/res/res2/res3", "/proxy/:id/res/*", "id", "myid" },
+        { "/proxy/", "/proxy/:id/*", "id", "" },
+        { "/alice", "/:id", "id", "alice" },
+        { "/alice/all", "/:id/all", "id", "alice" },
+        { "/alice", "/:id/all", "id", "" },
+        { "/alice/all", "/:id", "id", "" },
+        { "/alice/all", "/:/all", "", "" },
+        { "/a/b", "/(a)/:id", "id", "a" },
+        { "/x/y", "/:id/:id", "id", "x" },
+        { "/x\n", "/:id", "id", "x\n" },
+    };
+
+    public static TheoryData<string, string, string, string> KeyGet3 => new()
+    {
+        { "/foo", "/foo", "id", "" },
+        { "/foo", "/foo*", "id", "" },
+        { "/foo", "/foo/*", "id", "" },
+        { "/foo/bar", "/foo", "id", "" },
+        { "/foo/bar", "/foo*", "id", "" },
+        { "/foo/bar", "/foo/*", "id", "" },
+        { "/foobar", "/foo", "id", "" },
+        { "/foobar", "/foo*", "id", "" },
+        { "/foobar", "/foo/*", "id", "" },
+        { "/", "/{resource}", "resource", "" },
+        { "/resource1", "/{resource}", "resource", "resource1" },
+        { "/myid", "/{id}/using/{resId}", "id", "" },
+        { "/myid/using/myresid", "/{id}/using/{resId}", "id", "myid" },
+        { "/myid/using/myresid", "/{id}/using/{resId}", "resId", "myresid" },
+        { "/proxy/myid", "/proxy/{id}/*", "id", "" },
+        { "/proxy/myid/", "/proxy/{id}/*", "id", "myid" },
+        { "/proxy/myid/res", "/proxy/{id}/*", "id", "myid" },
+        { "/proxy/myid/res/res2", "/proxy/{id}/*", "id", "myid" },
+        { "/proxy/myid/res/res2/res3", "/proxy/{id}/*", "id", "myid" },
+        { "/proxy/", "/proxy/{id}/*", "id", "" },
+        { "/api/group1_group_name/project1_admin/info", "/api/{proj}_admin/info", "proj", "" },
+        { "/{id/using/myresid", "/{id/using/{resId}", "resId", "myresid" },
+        { "/{id/using/myresid/status}", "/{id/using/{resId}/status}", "resId", "myresid" },
+        { "/proxy/myid/res/res2/res3", "/proxy/{id}/*/{res}", "res", "res3" },
+        { "/api/project1_admin/info", "/api/{proj}_admin/info", "proj", "project1" },
+        { "/api/group1_group_name/project1_admin/info", "/api/{g}_{gn}/{proj}_admin/info", "g", "group1" },
+        { "/api/group1_group_name/project1_admin/info", "/api/{g}_{gn}/{proj}_admin/info", "gn", "group_name" },
+        { "/api/group1_group_name/project1_admin/info", "/api/{g}_{gn}/{proj}_admin/info", "proj", "project1" },
+        { "/a\n", "/{id}", "id", "a\n" },
+    };
+}

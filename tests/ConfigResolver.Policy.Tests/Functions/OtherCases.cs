@@ -1,0 +1,126 @@
+namespace ConfigResolver.Policy.Tests.Functions;
+
+/// <summary>Rows for regexMatch and ipMatch: Go's tests plus the semantics the translation must keep.</summary>
+public static class OtherCases
+{
+    public static TheoryData<string, string, bool> RegexMatch => new()
+    {
+        { "/topic/create", "/topic/create", true },
+        { "/topic/create/123", "/topic/create", true },
+        { "/topic/delete", "/topic/create", false },
+        { "/topic/edit", "/topic/edit/[0-9]+", false },
+        { "/topic/edit/123", "/topic/edit/[0-9]+", true },
+        { "/topic/edit/abc", "/topic/edit/[0-9]+", false },
+        { "/foo/delete/123", "/topic/delete/[0-9]+", false },
+        { "/topic/delete/0", "/topic/delete/[0-9]+", true },
+        { "/topic/edit/123s", "/topic/delete/[0-9]+", false },
+        { "a\n", "a$", false },
+        { "a\n", "^a$", false },
+        { "a\n", "(?m)a$", true },
+        { "b\na", "(?m)^a", true },
+        { "\u0663", "\\d", false },
+        { "é", "\\w", false },
+        { "é", "\\b", false },
+        { "x\u00a0y", "x\\sy", false },
+        { "\u212a", "(?i)k", true },
+        { "\u017f", "(?i)s", true },
+        { "\u0131", "(?i)i", false },
+        { "\u0130", "(?i)i", false },
+        { "i", "(?i)I", true },
+        { "A", "(?i)(?-i)a", false },
+        { "A", "(?i:(?-i:a))", false },
+        { "AA", "(?i)a(?-i)A", true },
+        { "\u03c2", "(?i)\u03a3", true },
+        { "\u1e9e", "(?i)\u00df", true },
+        { "😀", "^.$", true },
+        { "😀", "^[^a]$", true },
+        { "😀", "^..$", false },
+        { "a😀b", "\\B", false },
+        { "\n", ".", false },
+        { "\n", "(?s).", true },
+        { "\n", "[^a]", true },
+        { "ab", "(?U)a+b", true },
+        { "ab", "(?P<x>a)b", true },
+        { "ab", "(?<x>a)b", true }, // Go 1.22+ syntax
+        { "a{,2}", "a{,2}", true },
+        { "foo", "^*foo", true },
+        { "a.b", "^a\\Q.\\Eb$", true },
+        { "axb", "^a\\Q.\\Eb$", false },
+        { "AB", "^[[:upper:]]+$", true },
+        { "Ab", "^[[:upper:]]+$", false },
+        { "é", "^\\pL$", true },
+        { "1", "^\\PL$", true },
+        { "A", "\\x41", true },
+        { "\u00e9", "[\\x{e0}-\\x{ff}]", true },
+        { "abc", "^(a|ab)(c|bcd)$", true },
+        { "", "", true },
+    };
+
+    /// <summary>Rows (text, pattern, Go's error code) for patterns Go's regexp/syntax rejects.</summary>
+    public static TheoryData<string, string, string> InvalidRegex => new()
+    {
+        { "x", "x**", "invalid nested repetition operator: `**`" },
+        { "a", "(?=a)", "invalid or unsupported Perl syntax: `(?=`" },
+        { "aa", "(a)\\1", "invalid escape sequence: `\\1`" },
+        { "a", "a{1001}", "invalid repeat count: `{1001}`" },
+        { "a", "(a{100}){100}", "invalid repeat count: `{100}`" },
+        { "a", "[a", "missing closing ]: `[a`" },
+        { "a", "(a", "missing closing ): `(a`" },
+        { "a", "a)", "unexpected ): `a)`" },
+        { "a", "a\\", "trailing backslash at end of expression: ``" },
+        { "a", "(?P<x-y>a)", "invalid named capture: `(?P<x-y>`" },
+        { "*", "*", "missing argument to repetition operator: `*`" },
+        { "a", "[z-a]", "invalid character class range: `z-a`" },
+        { "a", "[[:alpha:]", "missing closing ]: `[[:alpha:]`" },
+        { "a", "\\pX", "invalid character class range: `\\pX`" },
+        { "a", "\\Z", "invalid escape sequence: `\\Z`" },
+        { "x", "(?i-)x", "invalid or unsupported Perl syntax: `(?i-)`" },
+        { "a", "a++", "invalid nested repetition operator: `++`" },
+    };
+
+    public static TheoryData<string, string, bool> IpMatch => new()
+    {
+        { "192.168.2.123", "192.168.2.0/24", true },
+        { "192.168.2.123", "192.168.3.0/24", false },
+        { "192.168.2.123", "192.168.2.0/16", true },
+        { "192.168.2.123", "192.168.2.123", true },
+        { "192.168.2.123", "192.168.2.123/32", true },
+        { "10.0.0.11", "10.0.0.0/8", true },
+        { "11.0.0.123", "10.0.0.0/8", false },
+        { "1.2.3.4", "1.2.3.0/024", true },
+        { "1.2.3.4", "0.0.0.0/0", true },
+        { "2001:db8::1", "2001:db8::/32", true },
+        { "2001:db9::1", "2001:db8::/32", false },
+        { "2001:DB8::ABCD", "2001:db8::abcd", true },
+        { "::1", "::1", true },
+        { "::1", "0:0:0:0:0:0:0:1", true },
+        { "::1", "::/0", true },
+        { "1.2.3.4", "::ffff:1.2.3.4", true },
+        { "::ffff:1.2.3.4", "1.2.3.4", true },
+        { "::ffff:1.2.3.4", "1.2.3.0/24", true },
+        { "1.2.3.4", "::ffff:1.2.3.0/120", true },
+        { "1.2.3.4", "::ffff:0:0/96", true },
+        { "1.2.3.4", "::/0", false },
+        { "::ffff:1.2.3.4", "::/80", false },
+        { "::1", "0.0.0.0/0", false },
+        { "::1.2.3.4", "1.2.3.4", false },
+    };
+
+    /// <summary>Rows (ip1, ip2, message) where Go's IPMatch panics.</summary>
+    public static TheoryData<string, string, string> InvalidIp => new()
+    {
+        { "abc", "1.2.3.4", "ip1 in IPMatch() function is not an IP address." },
+        { "01.2.3.4", "1.2.3.4", "ip1 in IPMatch() function is not an IP address." },
+        { "1.2.3", "1.2.3.0/24", "ip1 in IPMatch() function is not an IP address." },
+        { "fe80::1%eth0", "fe80::/10", "ip1 in IPMatch() function is not an IP address." },
+        { "[::1]", "::1", "ip1 in IPMatch() function is not an IP address." },
+        { "00001::", "::/0", "ip1 in IPMatch() function is not an IP address." },
+        { " 1.2.3.4", "1.2.3.4", "ip1 in IPMatch() function is not an IP address." },
+        { "abc", "also bad", "ip1 in IPMatch() function is not an IP address." },
+        { "1.2.3.4", "1.2.3.4/33", "ip2 in IPMatch() function is neither an IP address nor a CIDR." },
+        { "1.2.3.4", "foo", "ip2 in IPMatch() function is neither an IP address nor a CIDR." },
+        { "1.2.3.4", "1.2.3.0/+8", "ip2 in IPMatch() function is neither an IP address nor a CIDR." },
+        { "1.2.3.4", "12345::/16", "ip2 in IPMatch() function is neither an IP address nor a CIDR." },
+        { "::1", "::/129", "ip2 in IPMatch() function is neither an IP address nor a CIDR." },
+    };
+}
