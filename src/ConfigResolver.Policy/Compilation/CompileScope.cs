@@ -9,4 +9,11 @@ internal sealed record CompileScope(
     TokenDefinition Policy,
     FrozenDictionary<string, int> RoleIndexes,
     FunctionTable Functions,
-    string? SourceName);
+    string? SourceName)
+{
+    /// <summary>
+    /// For conditions: request tokens are named without a prefix (<c>principal.id</c>, not <c>r.principal.id</c>)
+    /// and member access is checked against these shapes (in token order). Null for Casbin matchers.
+    /// </summary>
+    public Conditions.FieldShape[]? BareShapes { get; init; }
+}

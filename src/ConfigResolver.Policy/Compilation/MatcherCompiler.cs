@@ -120,6 +120,11 @@ internal sealed class MatcherCompiler
     private Expr BindName(NameSyntax name)
     {
         var segments = name.Text.Split('.');
+        if (_scope.BareShapes is { } shapes)
+        {
+            return BindBareName(name, segments, shapes);
+        }
+
         if (TryResolveToken(segments, out var expr, out var consumed, out var parameter))
         {
             for (var i = consumed; i < segments.Length; i++)
@@ -131,6 +136,37 @@ internal sealed class MatcherCompiler
         }
 
         return Invalid(DiagnosticCodes.UnknownToken, name.Offset, DescribeUnknownName(name.Text));
+    }
+
+    private Expr BindBareName(NameSyntax name, string[] segments, Conditions.FieldShape[] shapes)
+    {
+        var index = _scope.Request.IndexOf(segments[0]);
+        if (index < 0)
+        {
+            return Invalid(DiagnosticCodes.UnknownToken, name.Offset,
+                $"unknown name '{segments[0]}'; expected one of {string.Join(", ", _scope.Request.Tokens.Select(static t => $"'{t}'"))}.");
+        }
+
+        Expr expr = new RequestValueExpr(index, segments[0]);
+        var shape = shapes[index];
+        var offset = name.Offset + segments[0].Length;
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (!shape.TryGetMember(segments[i], out var next))
+            {
+                var path = string.Join('.', segments.Take(i));
+                var known = shape.KnownMembers.ToList();
+                return Invalid(DiagnosticCodes.UnknownField, offset + 1, known.Count == 0
+                    ? $"'{path}' has no fields; found '.{segments[i]}'."
+                    : $"unknown field '{segments[i]}' of '{path}'; expected one of {string.Join(", ", known.Select(static k => $"'{k}'"))}.");
+            }
+
+            expr = new MemberExpr(expr, segments[i], segments[0]);
+            shape = next;
+            offset += segments[i].Length + 1;
+        }
+
+        return expr;
     }
 
     private bool TryResolveToken(string[] segments, out Expr expr, out int consumed, out string parameter)

@@ -36,6 +36,9 @@ public static class DiagnosticCodes
     /// <summary>The matcher cannot use an index for some of its terms; those terms are evaluated by a scan.</summary>
     public const string UnindexedMatcher = "POL1011";
 
+    /// <summary>A condition reads a field its variable does not have (for example <c>org.stauts</c>).</summary>
+    public const string UnknownField = "POL1012";
+
     /// <summary>A policy line is not valid CSV (for example a bare quote).</summary>
     public const string PolicySyntax = "POL1101";
 

@@ -8,6 +8,8 @@ namespace ConfigResolver.Policy.Evaluation;
 /// </summary>
 internal sealed class ArithmeticExpr(string op, Expr left, Expr right) : Expr(Combine(left, right) | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [left, right];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var l = left.Evaluate(ref frame);
@@ -44,6 +46,8 @@ internal sealed class ArithmeticExpr(string op, Expr left, Expr right) : Expr(Co
 /// <summary>Prefix <c>-</c> and <c>~</c> on numbers.</summary>
 internal sealed class NegateExpr(Expr operand, bool bitwise) : Expr(operand.Traits | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [operand];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var v = operand.Evaluate(ref frame);

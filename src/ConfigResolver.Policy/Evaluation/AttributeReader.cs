@@ -31,6 +31,14 @@ internal static class AttributeReader
     {
         switch (target)
         {
+            case IAttributeSource source:
+                if (source.TryGetAttribute(name, out var attribute))
+                {
+                    value = Value.FromObject(attribute);
+                    return true;
+                }
+
+                break;
             case IReadOnlyDictionary<string, object?> readOnly:
                 if (readOnly.TryGetValue(name, out var ro))
                 {

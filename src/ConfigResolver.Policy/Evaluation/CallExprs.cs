@@ -6,6 +6,8 @@ namespace ConfigResolver.Policy.Evaluation;
 internal sealed class CallExpr(FunctionBinding binding, Expr[] arguments)
     : Expr(Combine(arguments) | (binding.MayThrow ? ExprTraits.MayThrow : ExprTraits.None) | (binding.Deterministic ? ExprTraits.None : ExprTraits.Volatile))
 {
+    public override IEnumerable<Expr> Children => Arguments;
+
     public FunctionBinding Binding { get; } = binding;
 
     public Expr[] Arguments { get; } = arguments;
@@ -67,6 +69,8 @@ internal sealed class CallExpr(FunctionBinding binding, Expr[] arguments)
 /// </summary>
 internal sealed class RoleExpr(int roleIndex, string name, Expr[] arguments) : Expr(Combine(arguments) | ExprTraits.UsesRoles)
 {
+    public override IEnumerable<Expr> Children => Arguments;
+
     public int RoleIndex { get; } = roleIndex;
 
     public string Name { get; } = name;

@@ -7,6 +7,8 @@ namespace ConfigResolver.Policy.Evaluation;
 /// <summary><c>a == b</c> and <c>a != b</c> with reflect.DeepEqual semantics: never an error.</summary>
 internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right))
 {
+    public override IEnumerable<Expr> Children => [Left, Right];
+
     public Expr Left { get; } = left;
 
     public Expr Right { get; } = right;
@@ -25,6 +27,8 @@ internal sealed class EqualityExpr(Expr left, Expr right, bool negate) : Expr(Co
 internal sealed class TokenEqualityExpr(RequestValueExpr request, PolicyValueExpr policy)
     : Expr(ExprTraits.UsesRequest | ExprTraits.UsesPolicy)
 {
+    public override IEnumerable<Expr> Children => [Request, Policy];
+
     public RequestValueExpr Request { get; } = request;
 
     public PolicyValueExpr Policy { get; } = policy;
@@ -36,6 +40,8 @@ internal sealed class TokenEqualityExpr(RequestValueExpr request, PolicyValueExp
 /// <summary><c>&lt; &lt;= &gt; &gt;=</c>: both numbers or both strings, else an error.</summary>
 internal sealed class ComparisonExpr(string op, Expr left, Expr right) : Expr(Combine(left, right) | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [left, right];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var l = left.Evaluate(ref frame);
@@ -73,30 +79,60 @@ internal sealed class ComparisonExpr(string op, Expr left, Expr right) : Expr(Co
 /// <summary><c>a in (x, y)</c>: true when <c>a</c> equals an item; the right side must be a list.</summary>
 internal sealed class InExpr(Expr left, Expr list) : Expr(Combine(left, list) | (list is ListExpr ? ExprTraits.None : ExprTraits.MayThrow))
 {
+    public override IEnumerable<Expr> Children => [left, list];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var l = left.Evaluate(ref frame);
         var r = list.Evaluate(ref frame);
-        if (r.Kind != ValueKind.List)
+        switch (r.Kind)
         {
-            throw new PolicyEvaluationException($"Value '{r}' cannot be used with the comparator 'in', it is not an array");
-        }
+            case ValueKind.List:
+                foreach (var item in r.List)
+                {
+                    if (Value.DeepEquals(l, item))
+                    {
+                        return Value.True;
+                    }
+                }
 
-        foreach (var item in r.List)
-        {
-            if (Value.DeepEquals(l, item))
-            {
-                return Value.True;
-            }
-        }
+                return Value.False;
 
-        return Value.False;
+            case ValueKind.Object when r.Object is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } json:
+                foreach (var item in json.EnumerateArray())
+                {
+                    if (Value.DeepEquals(l, Value.FromJson(item)))
+                    {
+                        return Value.True;
+                    }
+                }
+
+                return Value.False;
+
+            // Lists that come from request objects (a principal's roles, say) are read without copying.
+            case ValueKind.Object when r.Object is string[] strings:
+                return Value.FromBool(l.Kind == ValueKind.String && Array.IndexOf(strings, l.String) >= 0);
+            case ValueKind.Object when r.Object is System.Collections.IEnumerable items && r.Object is not System.Collections.IDictionary:
+                foreach (var item in items)
+                {
+                    if (Value.DeepEquals(l, Value.FromObject(item)))
+                    {
+                        return Value.True;
+                    }
+                }
+
+                return Value.False;
+            default:
+                throw new PolicyEvaluationException($"Value '{r}' cannot be used with the comparator 'in', it is not an array");
+        }
     }
 }
 
 /// <summary>A list literal <c>('a', 'b')</c> or <c>['a', 'b']</c>.</summary>
 internal sealed class ListExpr(Expr[] items) : Expr(Combine(items))
 {
+    public override IEnumerable<Expr> Children => items;
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var values = new Value[items.Length];
@@ -112,6 +148,8 @@ internal sealed class ListExpr(Expr[] items) : Expr(Combine(items))
 /// <summary><c>a =~ b</c> and <c>a !~ b</c>: regular-expression search; both sides strings.</summary>
 internal sealed class RegexOperatorExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right) | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [left, right];
+
     private static readonly ConcurrentDictionary<string, Regex> s_cache = new(StringComparer.Ordinal);
 
     public override Value Evaluate(ref EvalFrame frame)

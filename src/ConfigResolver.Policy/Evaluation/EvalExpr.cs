@@ -9,6 +9,8 @@ namespace ConfigResolver.Policy.Evaluation;
 internal sealed class EvalExpr(Expr argument, EvalRuleCache cache)
     : Expr(argument.Traits | ExprTraits.MayThrow | ExprTraits.UsesEval | ExprTraits.UsesRequest | ExprTraits.Volatile)
 {
+    public override IEnumerable<Expr> Children => [Argument];
+
     // The text most recently seen: policy texts are shared string instances, so consecutive rules hit by reference.
     // Written by any thread; a reader sees some complete recent pair, which is all it needs.
     private LastRule? _last;

@@ -14,6 +14,22 @@ internal abstract class Expr
 
     public abstract Value Evaluate(ref EvalFrame frame);
 
+    /// <summary>Direct sub-expressions, for analysis (never on the evaluation path).</summary>
+    public virtual IEnumerable<Expr> Children => [];
+
+    /// <summary>This node and every node below it, depth first.</summary>
+    public IEnumerable<Expr> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in Children)
+        {
+            foreach (var node in child.DescendantsAndSelf())
+            {
+                yield return node;
+            }
+        }
+    }
+
     protected static ExprTraits Combine(params ReadOnlySpan<Expr> children)
     {
         var traits = ExprTraits.None;

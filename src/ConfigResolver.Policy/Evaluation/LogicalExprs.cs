@@ -6,6 +6,8 @@ namespace ConfigResolver.Policy.Evaluation;
 internal sealed class AndExpr(Expr left, Expr right)
     : Expr(Combine(left, right) | (IsBoolean(left) && IsBoolean(right) ? ExprTraits.None : ExprTraits.MayThrow))
 {
+    public override IEnumerable<Expr> Children => [Left, Right];
+
     public Expr Left { get; } = left;
 
     public Expr Right { get; } = right;
@@ -40,6 +42,8 @@ internal sealed class AndExpr(Expr left, Expr right)
 internal sealed class OrExpr(Expr left, Expr right)
     : Expr(Combine(left, right) | (AndExpr.IsBoolean(left) && AndExpr.IsBoolean(right) ? ExprTraits.None : ExprTraits.MayThrow))
 {
+    public override IEnumerable<Expr> Children => [Left, Right];
+
     public Expr Left { get; } = left;
 
     public Expr Right { get; } = right;
@@ -62,6 +66,8 @@ internal sealed class OrExpr(Expr left, Expr right)
 internal sealed class NotExpr(Expr operand)
     : Expr(operand.Traits | (AndExpr.IsBoolean(operand) ? ExprTraits.None : ExprTraits.MayThrow))
 {
+    public override IEnumerable<Expr> Children => [operand];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var v = operand.Evaluate(ref frame);
@@ -78,6 +84,8 @@ internal sealed class NotExpr(Expr operand)
 internal sealed class TernaryExpr(Expr condition, Expr whenTrue, Expr whenFalse)
     : Expr(Combine(condition, whenTrue, whenFalse) | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [condition, whenTrue, whenFalse];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var c = condition.Evaluate(ref frame);
@@ -93,6 +101,8 @@ internal sealed class TernaryExpr(Expr condition, Expr whenTrue, Expr whenFalse)
 /// <summary><c>a ?? b</c>: <c>a</c> unless it is nil.</summary>
 internal sealed class CoalesceExpr(Expr left, Expr right) : Expr(Combine(left, right))
 {
+    public override IEnumerable<Expr> Children => [left, right];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var l = left.Evaluate(ref frame);

@@ -35,6 +35,8 @@ internal sealed class PolicyValueExpr(int index, string name) : Expr(ExprTraits.
 internal sealed class MemberExpr(Expr target, string member, string parameterName)
     : Expr(target.Traits | ExprTraits.MayThrow)
 {
+    public override IEnumerable<Expr> Children => [target];
+
     public override Value Evaluate(ref EvalFrame frame)
     {
         var value = target.Evaluate(ref frame);
