@@ -12,12 +12,12 @@ public static class TenancyDiagnostics
     /// <summary>Returns the subject for an organization: <c>org 'acme'</c>.</summary>
     /// <param name="slug">The slug (or id text).</param>
     /// <returns>The subject.</returns>
-    public static string OrgSubject(string slug) => $"org '{slug}'";
+    public static string OrgSubject(string slug) => "org " + Quote(slug);
 
     /// <summary>Returns the subject for a user: <c>user 'ann@example.com'</c>.</summary>
     /// <param name="email">The email (or id text).</param>
     /// <returns>The subject.</returns>
-    public static string UserSubject(string email) => $"user '{email}'";
+    public static string UserSubject(string email) => "user " + Quote(email);
 
     /// <summary>Returns the pointer of a member within an organization: <c>/members/ann@example.com</c>.</summary>
     /// <param name="email">The member's email.</param>
