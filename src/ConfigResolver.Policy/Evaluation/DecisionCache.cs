@@ -1,24 +1,35 @@
 namespace ConfigResolver.Policy.Evaluation;
 
 /// <summary>
-/// Cached decisions for requests of one to four strings, owned by one snapshot: publishing a new snapshot retires
-/// the cache with it, so an answer is never stale and there is no global invalidation. Bounded (a fixed number of
-/// slots, two per set; a newer entry evicts an older one). A hit reads one immutable entry and allocates nothing.
-/// Safe for concurrent use without locks: entries are immutable and published with volatile writes.
+/// Cached yes/no decisions for keys of one to four strings, meant to be owned by one immutable snapshot:
+/// publishing a new snapshot retires its cache with it, so an answer is never stale and there is no global
+/// invalidation. Bounded (a fixed number of slots, two per set; a newer entry evicts an older one). A hit reads
+/// one immutable entry and allocates nothing; slots are allocated on the first add.
 /// </summary>
-internal sealed class DecisionCache
+/// <remarks>Safe for concurrent use without locks: entries are immutable and published with volatile writes.</remarks>
+public sealed class DecisionCache
 {
     private readonly int _capacity;
     private Entry?[]? _slots;
 
+    /// <summary>Creates an empty cache.</summary>
+    /// <param name="capacity">Number of slots, rounded up to a power of two (at least two).</param>
     public DecisionCache(int capacity)
     {
         // Round up to a power of two with at least two slots per set.
         _capacity = Math.Max(2, (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, capacity))));
     }
 
+    /// <summary>Number of slots.</summary>
     public int Capacity => _capacity;
 
+    /// <summary>Looks a decision up.</summary>
+    /// <param name="a">First key string.</param>
+    /// <param name="b">Second key string, or null for a one-string key.</param>
+    /// <param name="c">Third key string, or null.</param>
+    /// <param name="d">Fourth key string, or null.</param>
+    /// <param name="allowed">The cached decision, when found.</param>
+    /// <returns>Whether the key was cached.</returns>
     public bool TryGet(string a, string? b, string? c, string? d, out bool allowed)
     {
         var slots = Volatile.Read(ref _slots);
@@ -45,6 +56,12 @@ internal sealed class DecisionCache
         return false;
     }
 
+    /// <summary>Caches a decision (possibly evicting an older one of the same set).</summary>
+    /// <param name="a">First key string.</param>
+    /// <param name="b">Second key string, or null.</param>
+    /// <param name="c">Third key string, or null.</param>
+    /// <param name="d">Fourth key string, or null.</param>
+    /// <param name="allowed">The decision.</param>
     public void Add(string a, string? b, string? c, string? d, bool allowed)
     {
         var slots = Volatile.Read(ref _slots);
