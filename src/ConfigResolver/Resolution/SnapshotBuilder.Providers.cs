@@ -69,7 +69,7 @@ internal sealed partial class SnapshotBuilder
                 layerOfDecision,
                 source,
                 ValueState.Disabled,
-                AllValuesOf(pointers[f]),
+                AllValuesOf(pointers[f], name),
                 $"provider '{name}' is disabled by {ResolutionNames.ToName(layerOfDecision)} {source}")));
         }
 
@@ -85,14 +85,17 @@ internal sealed partial class SnapshotBuilder
         return new ProviderSettings(name, state, SecretOf(apiKey), Text(baseUrl), Text(defaultModel), models.Value?.AsList() ?? []);
     }
 
-    private ImmutableArray<ShadowedValue> AllValuesOf(string pointer)
+    /// <summary>Every layer's value of a disabled provider's field; an operator secret the organization does not share is withheld.</summary>
+    private ImmutableArray<ShadowedValue> AllValuesOf(string pointer, string provider)
     {
         var builder = ImmutableArray.CreateBuilder<ShadowedValue>();
+        var shared = _sharing.SharesProvider(_organization, provider);
         foreach (var (layer, values) in _layers)
         {
             if (values.TryGet(pointer, out var entry))
             {
-                builder.Add(new ShadowedValue(layer, entry.Source, entry.Value, Withheld: false));
+                var withheld = !shared && layer != ConfigLayer.Org && entry.Value.Kind == ConfigValueKind.Secret;
+                builder.Add(new ShadowedValue(layer, entry.Source, entry.Value, withheld));
             }
         }
 

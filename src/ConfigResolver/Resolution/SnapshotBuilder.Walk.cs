@@ -64,7 +64,8 @@ internal sealed partial class SnapshotBuilder
             var (layer, values) = _layers[i];
             if (values.TryGet(pointer, out var lower))
             {
-                shadowed.Add(new ShadowedValue(layer, lower.Source, lower.Value, Withheld: !own));
+                // The operator's value is never this organization's, also when its own value shadows it.
+                shadowed.Add(new ShadowedValue(layer, lower.Source, lower.Value, Withheld: true));
             }
         }
 
