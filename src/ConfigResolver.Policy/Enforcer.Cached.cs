@@ -4,9 +4,6 @@ namespace ConfigResolver.Policy;
 
 public sealed partial class Enforcer
 {
-    [ThreadStatic]
-    private static object?[]?[]? t_requestBuffers;
-
     /// <summary>Decides a two-value request (for example subject and object) with the default context.</summary>
     /// <param name="value1">First request value.</param>
     /// <param name="value2">Second request value.</param>
@@ -38,12 +35,19 @@ public sealed partial class Enforcer
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        var snapshot = _snapshot;
+
+        // The hit path: one snapshot read, one field for "is this cacheable", one probe.
+        if (snapshot.DefaultCache is { } cache && _cacheEnabled && cache.TryGet(a, b, c, d, out var cached))
+        {
+            return cached || !_enabled;
+        }
+
         if (!_enabled)
         {
             return true;
         }
 
-        var snapshot = _snapshot;
         if (snapshot.Settings.AcceptJsonRequest)
         {
             return Decide(snapshot, EnforceContext.Default, count == 2 ? [a, b] : count == 3 ? [a, b, c] : [a, b, c, d]).Allowed;
@@ -57,9 +61,8 @@ public sealed partial class Enforcer
 
     private bool Cached(PolicySnapshot snapshot, string a, string? b, string? c, string? d, object?[]? request, int count)
     {
-        var state = snapshot.DefaultState;
-        var useCache = _cacheEnabled && state.Cacheable;
-        if (useCache && state.Cache.TryGet(a, b, c, d, out var cached))
+        var cache = _cacheEnabled ? snapshot.DefaultCache : null;
+        if (cache is not null && cache.TryGet(a, b, c, d, out var cached))
         {
             return cached;
         }
@@ -71,39 +74,24 @@ public sealed partial class Enforcer
         }
         else
         {
-            // Reuse a per-thread array for the values so that an uncached decision allocates nothing.
-            var buffers = t_requestBuffers ??= new object?[5][];
-            var buffer = buffers[count] ?? new object?[count];
-            buffers[count] = null;
-            try
-            {
-                buffer[0] = a;
-                buffer[1] = b;
-                if (count > 2)
-                {
-                    buffer[2] = c;
-                }
-
-                if (count > 3)
-                {
-                    buffer[3] = d;
-                }
-
-                allowed = Decide(snapshot, EnforceContext.Default, buffer).Allowed;
-            }
-            finally
-            {
-                Array.Clear(buffer);
-                buffers[count] = buffer;
-            }
+            // The values live on the stack: an uncached decision allocates nothing.
+            var values = new RequestValues();
+            values[0] = a;
+            values[1] = b;
+            values[2] = c;
+            values[3] = d;
+            allowed = Decide(snapshot, EnforceContext.Default, ((ReadOnlySpan<object?>)values)[..count], allStrings: true).Allowed;
         }
 
-        if (useCache)
-        {
-            state.Cache.Add(a, b, c, d, allowed);
-        }
+        cache?.Add(a, b, c, d, allowed);
 
         return allowed;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    private struct RequestValues
+    {
+        private object? _first;
     }
 
     private static string? Get(object?[] request, int index) => index < request.Length ? (string)request[index]! : null;

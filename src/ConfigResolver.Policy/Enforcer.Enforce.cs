@@ -76,7 +76,7 @@ public sealed partial class Enforcer
         return [.. requests.Select(r => !_enabled || Decide(snapshot, EnforceContext.Default, r).Allowed)];
     }
 
-    private (bool Allowed, string[]? Rule, bool Scanned) Decide(PolicySnapshot snapshot, EnforceContext context, object?[] request)
+    private (bool Allowed, string[]? Rule, bool Scanned) Decide(PolicySnapshot snapshot, EnforceContext context, ReadOnlySpan<object?> request, bool allStrings = false)
     {
         var state = snapshot.StateFor(context);
         var matcher = state.Matcher;
@@ -95,7 +95,7 @@ public sealed partial class Enforcer
         var rules = state.Rules;
         try
         {
-            if (_indexEnabled && state.Index is not null && AllStrings(values) && IndexedEvaluator.TryEvaluate(state, values, snapshot.Services, out var indexed))
+            if (_indexEnabled && state.Index is not null && (allStrings || AllStrings(values)) && IndexedEvaluator.TryEvaluate(state, values, snapshot.Services, out var indexed))
             {
                 return (indexed.Allowed, indexed.RuleIndex >= 0 ? rules[indexed.RuleIndex] : null, false);
             }
@@ -109,7 +109,7 @@ public sealed partial class Enforcer
         }
     }
 
-    private static bool AllStrings(object?[] values)
+    private static bool AllStrings(ReadOnlySpan<object?> values)
     {
         foreach (var value in values)
         {
@@ -123,7 +123,7 @@ public sealed partial class Enforcer
     }
 
     /// <summary>Casbin's accept-JSON mode: request strings that start with '{' or '[' must be JSON objects.</summary>
-    private static object?[] ParseJsonValues(object?[] request)
+    private static ReadOnlySpan<object?> ParseJsonValues(ReadOnlySpan<object?> request)
     {
         object?[]? copy = null;
         for (var i = 0; i < request.Length; i++)
@@ -133,7 +133,7 @@ public sealed partial class Enforcer
                 continue;
             }
 
-            copy ??= (object?[])request.Clone();
+            copy ??= request.ToArray();
             try
             {
                 using var document = JsonDocument.Parse(s);
@@ -150,6 +150,6 @@ public sealed partial class Enforcer
             }
         }
 
-        return copy ?? request;
+        return copy is null ? request : copy;
     }
 }

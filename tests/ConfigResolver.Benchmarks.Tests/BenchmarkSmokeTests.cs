@@ -15,7 +15,7 @@ public sealed class BenchmarkSmokeTests
         foreach (var type in typeof(ScenarioBenchmarks).Assembly.GetTypes().Where(static t => !t.IsAbstract && t.IsSubclassOf(typeof(ScenarioBenchmarks))))
         {
             var instance = (ScenarioBenchmarks)Activator.CreateInstance(type)!;
-            foreach (var scenario in instance.Scenarios)
+            foreach (var scenario in instance.ScenarioNames)
             {
                 data.Add(type.Name, scenario);
             }

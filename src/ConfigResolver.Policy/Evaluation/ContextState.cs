@@ -29,7 +29,7 @@ internal sealed class ContextState
         // A change that left these rules alone (a role link, say) keeps the index; appended rules extend it.
         var reusable = previous is { Index: not null } && ReferenceEquals(previous.Matcher, matcher) && previous.Plan.SameKeys(Plan);
         Index = reusable && ReferenceEquals(previous!.RuleList, rules) ? previous.Index
-            : reusable && RuleIndex.TryAppend(previous!.Index!, previous.RuleList, rules, Plan) is { } extended ? extended
+            : reusable && RuleIndex.TryAppend(previous!.Index!, previous.RuleList, rules) is { } extended ? extended
             : RuleIndex.Build(Plan, Rules);
     }
 

@@ -7,24 +7,26 @@ namespace ConfigResolver.Policy.Evaluation;
 
 /// <summary>
 /// Rules of one policy type grouped by the values of the columns an <see cref="IndexPlan"/> names, in one
-/// open-addressing table keyed by a hash of those values: a lookup is one probe, verified against the stored
-/// values (never trusted on the hash alone). Without equality columns the key is the role column alone. Buckets
-/// hold rule positions in ascending order, so evaluation order (and priority) is preserved. Immutable.
+/// open-addressing table keyed by a hash of those values. A slot holds the hash and the group's rule positions;
+/// a hit is verified against the first rule of the group (which evaluation reads next anyway), so a lookup touches
+/// the slot, the positions and that rule, and a hash collision never changes an answer. Without equality columns
+/// the key is the role column alone. Positions ascend, so evaluation order (and priority) is preserved. Immutable.
 /// </summary>
 internal sealed class RuleIndex
 {
-    private readonly ulong[] _hashes;
-    private readonly Bucket?[] _buckets;
+    private readonly Slot[] _slots;
     private readonly int _mask;
-
     private readonly int _count;
+    private readonly int[] _columns;
+    private readonly ImmutableArray<string[]> _rules;
 
-    private RuleIndex(ulong[] hashes, Bucket?[] buckets, bool byRole, int count)
+    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole)
     {
+        _slots = slots;
+        _mask = slots.Length - 1;
         _count = count;
-        _hashes = hashes;
-        _buckets = buckets;
-        _mask = buckets.Length - 1;
+        _columns = columns;
+        _rules = rules;
         ByRole = byRole;
     }
 
@@ -32,12 +34,12 @@ internal sealed class RuleIndex
     public bool ByRole { get; }
 
     // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RuleIndex Build(IndexPlan plan, ImmutableArray<string[]> rules)
     {
         var byRole = plan.Equalities.IsEmpty;
         var columns = byRole ? [plan.Role!.PolicyIndex] : plan.Equalities.Select(static e => e.PolicyIndex).ToArray();
-        var groups = new Dictionary<string[], List<int>>(Model.RuleComparer.Instance);
+        var groups = new Dictionary<string[], List<int>>(RuleComparer.Instance);
         for (var i = 0; i < rules.Length; i++)
         {
             var key = new string[columns.Length];
@@ -55,34 +57,32 @@ internal sealed class RuleIndex
         }
 
         var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, groups.Count * 2)));
-        var hashes = new ulong[capacity];
-        var buckets = new Bucket?[capacity];
+        var slots = new Slot[capacity];
         foreach (var (key, list) in groups)
         {
             var hash = HashOf(key);
-            var slot = (int)hash & (capacity - 1);
-            while (buckets[slot] is not null)
+            var at = (int)hash & (capacity - 1);
+            while (slots[at].Rules is not null)
             {
-                slot = (slot + 1) & (capacity - 1);
+                at = (at + 1) & (capacity - 1);
             }
 
-            hashes[slot] = hash;
-            buckets[slot] = new Bucket(key, [.. list]);
+            slots[at] = new Slot(hash, [.. list]);
         }
 
-        return new RuleIndex(hashes, buckets, byRole, groups.Count);
+        return new RuleIndex(slots, groups.Count, columns, rules, byRole);
     }
 
     /// <summary>
     /// The index after rules were appended at the end of <paramref name="before"/> (positions of existing rules
-    /// unchanged): the table is copied and only the affected buckets change. Null when the change is not a pure
+    /// unchanged): the slots are copied and only the affected groups change. Null when the change is not a pure
     /// append or the table would get too full; the caller then rebuilds.
     /// </summary>
-    public static RuleIndex? TryAppend(RuleIndex index, RuleList before, RuleList after, IndexPlan plan)
+    public static RuleIndex? TryAppend(RuleIndex index, RuleList before, RuleList after)
     {
         if (!ReferenceEquals(after.Parent, before) || after.Removed.Length > 0
             || after.Count != before.Count + after.Added.Length
-            || (index._count + after.Added.Length) * 4 > index._buckets.Length * 3)
+            || (index._count + after.Added.Length) * 4 > index._slots.Length * 3)
         {
             return null;
         }
@@ -95,36 +95,33 @@ internal sealed class RuleIndex
             }
         }
 
-        var columns = index.ByRole ? [plan.Role!.PolicyIndex] : plan.Equalities.Select(static e => e.PolicyIndex).ToArray();
-        var hashes = (ulong[])index._hashes.Clone();
-        var buckets = (Bucket?[])index._buckets.Clone();
-        var mask = buckets.Length - 1;
+        var slots = (Slot[])index._slots.Clone();
+        var mask = slots.Length - 1;
         var count = index._count;
+        var rules = after.Items;
         for (var k = 0; k < after.Added.Length; k++)
         {
             var rule = after.Added[k];
-            var key = columns.Select(c => rule[c]).ToArray();
-            var hash = HashOf(key);
-            var slot = (int)hash & mask;
-            while (buckets[slot] is { } existing && !(hashes[slot] == hash && existing.Key.SequenceEqual(key)))
+            var hash = HashOf(rule, index._columns);
+            var at = (int)hash & mask;
+            while (slots[at].Rules is { } existing && !(slots[at].Hash == hash && SameKey(rules[existing[0]], rule, index._columns)))
             {
-                slot = (slot + 1) & mask;
+                at = (at + 1) & mask;
             }
 
             var position = before.Count + k;
-            hashes[slot] = hash;
-            if (buckets[slot] is { } bucket)
+            if (slots[at].Rules is { } group)
             {
-                buckets[slot] = new Bucket(bucket.Key, [.. bucket.Rules, position]);
+                slots[at] = new Slot(hash, [.. group, position]);
             }
             else
             {
-                buckets[slot] = new Bucket(key, [position]);
+                slots[at] = new Slot(hash, [position]);
                 count++;
             }
         }
 
-        return new RuleIndex(hashes, buckets, index.ByRole, count);
+        return new RuleIndex(slots, count, index._columns, rules, index.ByRole);
     }
 
     /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>
@@ -137,18 +134,17 @@ internal sealed class RuleIndex
             h = RequestHash.Add(h, KeyValue(key, request));
         }
 
-        h = RequestHash.Finish(h);
-        for (var slot = (int)h & _mask; ; slot = (slot + 1) & _mask)
+        for (var at = (int)h & _mask; ; at = (at + 1) & _mask)
         {
-            var bucket = _buckets[slot];
-            if (bucket is null)
+            var slot = _slots[at];
+            if (slot.Rules is null)
             {
                 return null;
             }
 
-            if (_hashes[slot] == h && Matches(bucket.Key, keys, request))
+            if (slot.Hash == h && Matches(_rules[slot.Rules[0]], keys, request))
             {
-                return bucket.Rules;
+                return slot.Rules;
             }
         }
     }
@@ -156,18 +152,19 @@ internal sealed class RuleIndex
     /// <summary>Rules whose role column holds <paramref name="role"/> (role-only plans).</summary>
     public int[]? FindByRole(string role)
     {
-        var h = RequestHash.Finish(RequestHash.Add(RequestHash.Start, role));
-        for (var slot = (int)h & _mask; ; slot = (slot + 1) & _mask)
+        var h = RequestHash.Add(RequestHash.Start, role);
+        var column = _columns[0];
+        for (var at = (int)h & _mask; ; at = (at + 1) & _mask)
         {
-            var bucket = _buckets[slot];
-            if (bucket is null)
+            var slot = _slots[at];
+            if (slot.Rules is null)
             {
                 return null;
             }
 
-            if (_hashes[slot] == h && string.Equals(bucket.Key[0], role, StringComparison.Ordinal))
+            if (slot.Hash == h && string.Equals(_rules[slot.Rules[0]][column], role, StringComparison.Ordinal))
             {
-                return bucket.Rules;
+                return slot.Rules;
             }
         }
     }
@@ -176,11 +173,24 @@ internal sealed class RuleIndex
     private static string KeyValue(EqualityKey key, ReadOnlySpan<object?> request) =>
         key.RequestIndex >= 0 ? (string)request[key.RequestIndex]! : key.Constant!;
 
-    private static bool Matches(string[] stored, ImmutableArray<EqualityKey> keys, ReadOnlySpan<object?> request)
+    private static bool Matches(string[] rule, ImmutableArray<EqualityKey> keys, ReadOnlySpan<object?> request)
     {
-        for (var i = 0; i < stored.Length; i++)
+        foreach (var key in keys)
         {
-            if (!string.Equals(stored[i], KeyValue(keys[i], request), StringComparison.Ordinal))
+            if (!string.Equals(rule[key.PolicyIndex], KeyValue(key, request), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameKey(string[] a, string[] b, int[] columns)
+    {
+        foreach (var c in columns)
+        {
+            if (!string.Equals(a[c], b[c], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -197,13 +207,19 @@ internal sealed class RuleIndex
             h = RequestHash.Add(h, value);
         }
 
-        return RequestHash.Finish(h);
+        return h;
     }
 
-    private sealed class Bucket(string[] key, int[] rules)
+    private static ulong HashOf(string[] rule, int[] columns)
     {
-        public string[] Key { get; } = key;
+        var h = RequestHash.Start;
+        foreach (var c in columns)
+        {
+            h = RequestHash.Add(h, rule[c]);
+        }
 
-        public int[] Rules { get; } = rules;
+        return h;
     }
+
+    private readonly record struct Slot(ulong Hash, int[]? Rules);
 }

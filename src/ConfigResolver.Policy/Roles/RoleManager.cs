@@ -23,6 +23,9 @@ internal sealed partial class RoleManager
     private readonly Dictionary<string, RoleGraph> _domains;
     private readonly ConcurrentDictionary<string, RoleGraph> _merged = new(StringComparer.Ordinal);
 
+    // Exact names and no domain patterns: every closure in one flat table (the common, hot case).
+    private readonly ClosureTable? _closures;
+
     private RoleManager(RoleDefinition definition, RoleGraph global, Dictionary<string, RoleGraph> domains,
         Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher)
     {
@@ -31,6 +34,12 @@ internal sealed partial class RoleManager
         _domains = domains;
         NameMatcher = nameMatcher;
         DomainMatcher = domainMatcher;
+        if (nameMatcher is null && domainMatcher is null)
+        {
+            _closures = definition.HasDomains
+                ? ClosureTable.Build(domains.Select(static kv => (kv.Key, kv.Value)))
+                : ClosureTable.Build([(string.Empty, global)]);
+        }
     }
 
     public RoleDefinition Definition { get; }
@@ -102,14 +111,17 @@ internal sealed partial class RoleManager
 
         if (Exact)
         {
-            return Contains(GraphFor(domain).ClosureOf(name1), name2);
+            return Contains(ClosureOf(name1, domain), name2);
         }
 
         return NameMatcher!(name1, name2) || SearchWithPatterns(GraphFor(domain), name1, name2, NameMatcher);
     }
 
     /// <summary>The roles <paramref name="user"/> reaches (not itself); only without a name matching function.</summary>
-    public string[] ClosureOf(string user, string? domain) => GraphFor(domain).ClosureOf(user);
+    public string[] ClosureOf(string user, string? domain) =>
+        _closures is { } table
+            ? table.ClosureOf(Definition.HasDomains ? domain ?? string.Empty : string.Empty, user)
+            : GraphFor(domain).ClosureOf(user);
 
     /// <summary>The graph that applies in <paramref name="domain"/>: its own links plus those of matching domain patterns.</summary>
     public RoleGraph GraphFor(string? domain)
