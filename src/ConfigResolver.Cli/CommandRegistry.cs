@@ -13,5 +13,7 @@ internal static class CommandRegistry
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new EnforceCommand(),
+        new PolicyLintCommand(),
+        new PolicyTestCommand(),
     ];
 }

@@ -1,0 +1,108 @@
+using ConfigResolver.Authorization.Compilation;
+using ConfigResolver.Authorization.Evaluation;
+using ConfigResolver.Policy;
+using ConfigResolver.Policy.Evaluation;
+
+namespace ConfigResolver.Authorization;
+
+/// <summary>
+/// One published authorization state: a <see cref="CompiledPolicy"/> joined with <see cref="TenantFacts"/> on an
+/// engine whose policy lines are the roles' grants and whose role links are the memberships. Checks on a snapshot
+/// always answer from that state; a change publishes a new snapshot with the next <see cref="Revision"/> and a new,
+/// empty decision cache, so a cached answer is never stale.
+/// </summary>
+/// <remarks>
+/// <para>Safe for concurrent use; checks never lock.</para>
+/// <para>
+/// Membership changes update the engine's role links in place (the engine rebuilds only that organization's role
+/// graph) and publish a new snapshot sharing the engine. A check on an older snapshot can then meet newer links; it
+/// notices because the engine's revision no longer equals the one this snapshot recorded, and answers from its own
+/// facts instead (the role it holds here, checked as the role's own subject, whose policy lines never change with
+/// memberships). So every decision is the decision of exactly the snapshot whose revision it reports.
+/// </para>
+/// </remarks>
+public sealed class AuthorizationSnapshot
+{
+    private readonly DecisionCache? _cache;
+
+    internal AuthorizationSnapshot(long revision, CompiledPolicy policy, TenantFacts facts, Enforcer enforcer, AuthorizationOptions options)
+    {
+        Revision = revision;
+        Policy = policy;
+        Facts = facts;
+        Enforcer = enforcer;
+        EnforcerRevision = enforcer.Revision;
+        Options = options;
+        _cache = options.EnableDecisionCache && policy.IsCacheable ? new DecisionCache(options.DecisionCacheCapacity) : null;
+    }
+
+    /// <summary>Increases by one with every published change (policy reload or tenancy change).</summary>
+    public long Revision { get; }
+
+    /// <summary>The compiled policy.</summary>
+    public CompiledPolicy Policy { get; }
+
+    /// <summary>The tenancy facts.</summary>
+    public TenantFacts Facts { get; }
+
+    /// <summary>Whether this snapshot caches decisions (cache on, and no condition reads the context or the clock).</summary>
+    public bool CachesDecisions => _cache is not null;
+
+    internal Enforcer Enforcer { get; }
+
+    /// <summary>The engine's revision when this snapshot was published.</summary>
+    internal long EnforcerRevision { get; }
+
+    internal AuthorizationOptions Options { get; }
+
+    internal TimeProvider TimeProvider => Options.TimeProvider;
+
+    /// <summary>Joins a compiled policy with tenancy facts.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="facts">The facts.</param>
+    /// <param name="options">Cache and clock settings; defaults when null.</param>
+    /// <param name="revision">The revision to report.</param>
+    /// <returns>The snapshot.</returns>
+    public static AuthorizationSnapshot Create(CompiledPolicy policy, TenantFacts facts, AuthorizationOptions? options = null, long revision = 1)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(facts);
+        options ??= new AuthorizationOptions();
+        var enforcer = new Enforcer(
+            policy.Model,
+            policy.RoleSet.PolicyLines.Concat(facts.RoleLinks()),
+            policy.RoleSet.File,
+            new EnforcerOptions { EnableCache = options.EnableDecisionCache, CacheCapacity = options.DecisionCacheCapacity, TimeProvider = options.TimeProvider });
+        return new AuthorizationSnapshot(revision, policy, facts, enforcer, options);
+    }
+
+    /// <summary>Decides whether a principal may perform an action in an organization.</summary>
+    /// <param name="principal">Who asks.</param>
+    /// <param name="organization">The organization's slug.</param>
+    /// <param name="action">The action, a scope such as <c>agents:write</c> or another action rules select.</param>
+    /// <param name="resource">The resource, such as <c>provider/openai</c> or <c>agent/42</c>; none when null.</param>
+    /// <param name="context">Time, client address and resource attributes; none when null.</param>
+    /// <returns>The decision; its explanation is computed only when asked for.</returns>
+    /// <remarks>A cached answer allocates nothing.</remarks>
+    public Decision Check(Principal principal, string organization, string action, string? resource = null, CheckContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(action);
+        var cache = context?.ResourceAttributes is null ? _cache : null;
+        if (cache is not null && cache.TryGet(principal.Key, organization, action, resource ?? string.Empty, out var cached))
+        {
+            return new Decision(this, principal, organization, action, resource, context, cached);
+        }
+
+        var allowed = DecisionEvaluator.Evaluate(this, principal, organization, action, resource ?? string.Empty, context, trace: null);
+        cache?.Add(principal.Key, organization, action, resource ?? string.Empty, allowed);
+        return new Decision(this, principal, organization, action, resource, context, allowed);
+    }
+
+    /// <summary>The next snapshot after a tenancy change: same policy and engine, new facts, a fresh cache.</summary>
+    internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Enforcer, Options);
+
+    /// <summary>The next snapshot after a policy reload, on a new engine built from the current facts.</summary>
+    internal AuthorizationSnapshot WithPolicy(CompiledPolicy policy, long revision) => Create(policy, Facts, Options, revision);
+}

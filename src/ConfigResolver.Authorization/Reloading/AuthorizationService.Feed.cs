@@ -1,0 +1,141 @@
+using ConfigResolver.Resolution;
+using ConfigResolver.Storage;
+using ConfigResolver.Tenancy;
+
+namespace ConfigResolver.Authorization;
+
+public sealed partial class AuthorizationService
+{
+    private readonly Lock _feedLock = new();
+
+    // Changes are applied one after another in commit order. When nothing is pending and the store answers
+    // synchronously (the in-memory store), a change is applied before the writer's call returns.
+    private Task _feedTail;
+
+    /// <summary>Runs on the store writer's thread after each commit; must be quick and must not throw.</summary>
+    private void OnChange(TenantChange change)
+    {
+        lock (_feedLock)
+        {
+            if (_feedTail.IsCompleted)
+            {
+                var applied = ApplyAsync(change);
+                _feedTail = applied.IsCompleted ? Task.CompletedTask : applied;
+            }
+            else
+            {
+                _feedTail = _feedTail.ContinueWith(_ => ApplyAsync(change), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    /// <summary>Updates facts and role links for one change and publishes the next snapshot; never a full recompile.</summary>
+    private async Task ApplyAsync(TenantChange change)
+    {
+        try
+        {
+            switch (change.Kind)
+            {
+                case TenantChangeKind.OrganizationCreated or TenantChangeKind.OrganizationUpdated when change.Organization is { } organization:
+                    await ApplyOrganizationAsync(organization).ConfigureAwait(false);
+                    break;
+                case TenantChangeKind.OrganizationDeleted when change.OrganizationSlug is { } slug:
+                    await WriteAsync(current =>
+                    {
+                        current.Enforcer.RemoveFilteredGroupingPolicy(2, slug);
+                        return current.Facts.WithoutOrganization(slug);
+                    }).ConfigureAwait(false);
+                    break;
+                case TenantChangeKind.MembershipSet or TenantChangeKind.MembershipRemoved when change.OrganizationId is { } orgId && change.UserId is { } userId:
+                    var membership = await _store.GetMembershipAsync(orgId, userId).ConfigureAwait(false);
+                    await WriteAsync(current => ApplyMembership(current, orgId, userId, membership?.Role)).ConfigureAwait(false);
+                    break;
+                default:
+                    // User records do not take part in decisions (principals carry the user's id).
+                    break;
+            }
+        }
+#pragma warning disable CA1031 // A failed change must not break the feed chain; it is logged and the snapshot keeps serving.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogChangeFailed(_logger, e, change.Kind, _current.Revision);
+        }
+    }
+
+    private async Task ApplyOrganizationAsync(Organization organization)
+    {
+        // The resolver subscribed first, so its cache has already dropped what this write changed.
+        var configs = new List<(Organization, TenantConfig)> { (organization, await _resolver.ResolveAsync(organization.Id).ConfigureAwait(false)) };
+        if (organization.IsSystem)
+        {
+            // The system organization's configuration is a layer of everyone's resolution.
+            foreach (var other in _current.Facts.Organizations.Where(o => o.Organization.Id != organization.Id).Select(static o => o.Organization))
+            {
+                configs.Add((other, await _resolver.ResolveAsync(other.Id).ConfigureAwait(false)));
+            }
+        }
+
+        await WriteAsync(current =>
+        {
+            var facts = current.Facts;
+            foreach (var (org, config) in configs)
+            {
+                // Re-read through the facts so an organization deleted meanwhile is not brought back.
+                facts = org.Id == organization.Id || facts.SlugOf(org.Id) is not null ? facts.WithOrganization(org, config) : facts;
+            }
+
+            return facts;
+        }).ConfigureAwait(false);
+    }
+
+    private static TenantFacts ApplyMembership(AuthorizationSnapshot current, Guid orgId, Guid userId, MembershipRole? role)
+    {
+        if (current.Facts.SlugOf(orgId) is not { } slug || !current.Facts.TryGet(slug, out var organization))
+        {
+            return current.Facts;
+        }
+
+        MembershipRole? held = organization.Members.TryGetValue(userId, out var r) ? r : null;
+        if (held == role)
+        {
+            return current.Facts;
+        }
+
+        var enforcer = current.Enforcer;
+        string[] Link(MembershipRole value) => [.. TenantFacts.Link(userId, value, slug).Fields];
+        if (held is { } oldRole && role is { } newRole)
+        {
+            enforcer.UpdateGroupingPolicy(Link(oldRole), Link(newRole));
+        }
+        else if (held is { } removed)
+        {
+            enforcer.RemoveGroupingPolicy(Link(removed));
+        }
+        else
+        {
+            enforcer.AddGroupingPolicy(Link(role!.Value));
+        }
+
+        return current.Facts.WithMembership(slug, userId, role);
+    }
+
+    /// <summary>Under the write lock: computes the next facts (possibly changing role links) and publishes a snapshot.</summary>
+    private async Task WriteAsync(Func<AuthorizationSnapshot, TenantFacts> next)
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var current = _current;
+            var facts = next(current);
+            if (!ReferenceEquals(facts, current.Facts))
+            {
+                Publish(current.WithFacts(facts, current.Revision + 1), policyReloaded: false);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}
