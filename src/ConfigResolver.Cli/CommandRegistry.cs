@@ -12,6 +12,18 @@ internal static class CommandRegistry
     /// <summary>The commands, in the order <c>cfgr --help</c> lists them.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
+        new DemoCommand(),
+        new ResolveCommand(),
+        new OrgCreateCommand(),
+        new OrgListCommand(),
+        new OrgShowCommand(),
+        new OrgConfigGetCommand(),
+        new OrgConfigSetCommand(),
+        new OrgStatusCommand(),
+        new OrgDeleteCommand(),
+        new UserAddCommand(),
+        new MemberSetCommand(),
+        new MemberRemoveCommand(),
         new EnforceCommand(),
         new PolicyLintCommand(),
         new PolicyTestCommand(),

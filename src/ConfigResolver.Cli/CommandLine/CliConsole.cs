@@ -1,6 +1,6 @@
 namespace ConfigResolver.Cli.CommandLine;
 
-/// <summary>Where a run reads and writes: standard streams and the directory relative paths start from.</summary>
+/// <summary>Where a run reads and writes: standard streams, the directory relative paths start from, and the clock and environment.</summary>
 /// <param name="Out">Standard output: results only.</param>
 /// <param name="Error">Standard error: diagnostics and errors, one line each.</param>
 /// <param name="In">Standard input (for <c>-</c> as a file name).</param>
@@ -9,4 +9,13 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
 {
     /// <summary>The process's console and current directory.</summary>
     public static CliConsole System => new(Console.Out, Console.Error, Console.In, Environment.CurrentDirectory);
+
+    /// <summary>The clock for created and updated times and resolved snapshots; tests inject a fixed one for golden output.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The environment variables the resolver's env layer reads; null reads the process's environment.</summary>
+    public IReadOnlyDictionary<string, string?>? EnvironmentVariables { get; init; }
+
+    /// <summary>Where <c>cfgr demo</c> creates its database when <c>--db</c> is not given; null uses the system's temporary folder.</summary>
+    public string? TempDirectory { get; init; }
 }

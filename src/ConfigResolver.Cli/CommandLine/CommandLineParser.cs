@@ -154,7 +154,7 @@ internal static class CommandLineParser
                 }
 
                 state.DatabaseGiven = true;
-                state.Globals = state.Globals with { DatabasePath = inline ?? TakeValue(args, ref i, name, spec) };
+                state.Globals = state.Globals with { DatabasePath = inline ?? TakeValue(args, ref i, name, spec), DatabaseGiven = true };
                 return true;
             default:
                 return false;

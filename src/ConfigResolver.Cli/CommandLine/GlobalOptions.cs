@@ -7,6 +7,9 @@ internal sealed record GlobalOptions(string DatabasePath)
     /// <summary>The database used when <c>--db</c> is not given.</summary>
     public const string DefaultDatabasePath = "./configresolver.db";
 
+    /// <summary>Whether <c>--db</c> was given (commands such as <c>demo</c> behave differently without it).</summary>
+    public bool DatabaseGiven { get; init; }
+
     /// <summary>The defaults.</summary>
     public static GlobalOptions Default { get; } = new(DefaultDatabasePath);
 

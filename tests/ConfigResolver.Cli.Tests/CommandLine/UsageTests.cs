@@ -12,7 +12,7 @@ public sealed class UsageTests : IDisposable
     public static TheoryData<string[], string> UsageErrors() => new()
     {
         { [], "error: missing command." },
-        { ["frobnicate"], "error: unknown command 'frobnicate'; expected one of 'enforce'." },
+        { ["frobnicate"], $"error: unknown command 'frobnicate'; expected one of {string.Join(", ", CommandRegistry.Commands.Select(static c => $"'{c.Spec.Name}'"))}." },
         { ["--verbose", "enforce"], "error: unknown option '--verbose'; commands take their options after the command name." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--verbose"], "error: unknown option '--verbose' for 'cfgr enforce'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "-x"], "error: unknown option '-x' for 'cfgr enforce'." },

@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Cli.Tests.Support;
 
@@ -10,8 +11,14 @@ internal sealed class CliSandbox : IDisposable
 {
     public CliSandbox() => Root = Directory.CreateTempSubdirectory("cfgr-cli-tests-").FullName;
 
-    /// <summary>The working directory of every run.</summary>
+    /// <summary>The working directory of every run, also where <c>cfgr demo</c> puts a temporary database.</summary>
     public string Root { get; }
+
+    /// <summary>The clock every run sees: fixed, so times in golden files never change.</summary>
+    public ManualTimeProvider Clock { get; } = new();
+
+    /// <summary>The environment variables every run's resolver reads instead of the process's: empty unless a test sets some.</summary>
+    public Dictionary<string, string?> Environment { get; } = [];
 
     /// <summary>Writes a file into the sandbox.</summary>
     /// <param name="name">Relative file name.</param>
@@ -47,7 +54,8 @@ internal sealed class CliSandbox : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var input = new StringReader(stdin);
-        var exitCode = CliApp.Run(args, new CliConsole(stdout, stderr, input, Root));
+        var console = new CliConsole(stdout, stderr, input, Root) { Clock = Clock, EnvironmentVariables = Environment, TempDirectory = Root };
+        var exitCode = CliApp.Run(args, console);
         return new CliResult(args, exitCode, stdout.ToString(), stderr.ToString());
     }
 

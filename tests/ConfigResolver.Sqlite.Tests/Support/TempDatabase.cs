@@ -1,3 +1,5 @@
+using ConfigResolver.Testing;
+
 namespace ConfigResolver.Sqlite.Tests.Support;
 
 /// <summary>A database path in a fresh temporary folder, deleted with its WAL files afterwards.</summary>

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace ConfigResolver.Sqlite.Tests.Support;
+namespace ConfigResolver.Testing;
 
 /// <summary>
 /// Makes a file read-only for real: removes the write permission bits, and where that does not stop the current user
 /// (root ignores them) also sets the immutable attribute. Then proves the file refuses writes, so a test built on it
 /// cannot pass by accident.
 /// </summary>
-internal static class ReadOnlyFile
+public static class ReadOnlyFile
 {
     public static void Make(string path)
     {
