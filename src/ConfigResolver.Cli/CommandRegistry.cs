@@ -27,5 +27,6 @@ internal static class CommandRegistry
         new EnforceCommand(),
         new PolicyLintCommand(),
         new PolicyTestCommand(),
+        new CheckCommand(),
     ];
 }
