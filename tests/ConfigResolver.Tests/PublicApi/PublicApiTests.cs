@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using ConfigResolver.Resolution;
 
@@ -16,7 +15,7 @@ public sealed class PublicApiTests
     public void Public_api_matches_the_reviewed_file()
     {
         var actual = Describe(typeof(TenantConfigResolver).Assembly);
-        var path = Path.Combine(SourceDirectory(), "ConfigResolver.api.txt");
+        var path = Path.Combine(ConfigResolver.Testing.TestPaths.RepositoryRoot, "tests", "ConfigResolver.Tests", "PublicApi", "ConfigResolver.api.txt");
         if (Environment.GetEnvironmentVariable("CFGR_UPDATE_PUBLIC_API") == "1")
         {
             File.WriteAllText(path, actual);
@@ -83,6 +82,4 @@ public sealed class PublicApiTests
 
     private static string Kind(Type type) =>
         type.IsInterface ? "interface" : type.IsEnum ? "enum" : type.IsValueType ? "struct" : type.IsAbstract && type.IsSealed ? "static class" : type.IsAbstract ? "abstract class" : type.IsSealed ? "sealed class" : "class";
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
