@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Shared;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
@@ -23,35 +23,15 @@ internal static class SchemaValidation
 
     private static void Map(IEnumerable<ValidationError> errors, YamlJsonDocument document, ICollection<Diagnostic> diagnostics)
     {
-        foreach (var error in errors)
+        foreach (var error in SchemaErrorPaths.Leaves(errors))
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                foreach (var nested in child.Errors.Values)
-                {
-                    Map(nested, document, diagnostics);
-                }
-
-                continue;
-            }
-
-            if (error is MultiTypeValidationError multi && multi.Errors.Count > 0)
-            {
-                foreach (var nested in multi.Errors.Values)
-                {
-                    Map(nested, document, diagnostics);
-                }
-
-                continue;
-            }
-
             diagnostics.Add(Convert(error, document));
         }
     }
 
     private static Diagnostic Convert(ValidationError error, YamlJsonDocument document)
     {
-        var pointer = ToPointer(error);
+        var pointer = SchemaErrorPaths.ToPointer(error);
         var position = document.Positions[pointer];
         var useKey = error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed;
         var (line, column) = useKey ? (position.KeyLine, position.KeyColumn) : (position.Line, position.Column);
@@ -78,50 +58,6 @@ internal static class SchemaValidation
             _ => (AuthorizationDiagnosticCodes.ConstraintViolated, $"the value breaks the schema rule '{error.Kind}'; found {Describe(node)}."),
         };
         return new Diagnostic(code, message, document.File, line, column) { Pointer = pointer.Length == 0 ? "/" : pointer };
-    }
-
-    /// <summary>Converts NJsonSchema's <c>#/roles.admin.inherits[0]</c> into <c>/roles/admin/inherits/0</c>.</summary>
-    private static string ToPointer(ValidationError error)
-    {
-        var path = error.Path ?? "#/";
-        path = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        var property = error.Property;
-        if (error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed or ValidationErrorKind.PropertyRequired
-            && !string.IsNullOrEmpty(property) && path.EndsWith(property, StringComparison.Ordinal))
-        {
-            // The property name may contain '.', so take it from Property rather than splitting the path.
-            return Convert(path[..^property.Length].TrimEnd('.')) + "/" + PositionMap.Escape(property);
-        }
-
-        return Convert(path);
-    }
-
-    private static string Convert(string path)
-    {
-        var builder = new StringBuilder();
-        foreach (var piece in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var bracket = piece.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? piece : piece[..bracket];
-            if (name.Length > 0)
-            {
-                builder.Append('/').Append(PositionMap.Escape(name));
-            }
-
-            while (bracket >= 0)
-            {
-                var close = piece.IndexOf(']', bracket);
-                if (close < 0)
-                {
-                    break;
-                }
-
-                builder.Append('/').Append(piece, bracket + 1, close - bracket - 1);
-                bracket = piece.IndexOf('[', close);
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static JsonNode? Find(JsonNode? root, string pointer)

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using ConfigResolver.Configuration;
 using ConfigResolver.Diagnostics;
+using ConfigResolver.Shared;
 using NJsonSchema.Validation;
 
 namespace ConfigResolver.Validation;
@@ -14,29 +14,9 @@ internal static partial class SchemaErrorMapper
 {
     public static void Map(IEnumerable<ValidationError> errors, JsonElement root, string? where, DiagnosticBag bag)
     {
-        foreach (var error in errors)
+        foreach (var error in SchemaErrorPaths.Leaves(errors))
         {
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
-            {
-                foreach (var nested in child.Errors.Values)
-                {
-                    Map(nested, root, where, bag);
-                }
-
-                continue;
-            }
-
-            if (error is MultiTypeValidationError multi && multi.Errors.Count > 0)
-            {
-                foreach (var nested in multi.Errors.Values)
-                {
-                    Map(nested, root, where, bag);
-                }
-
-                continue;
-            }
-
-            var pointer = ToPointer(error);
+            var pointer = SchemaErrorPaths.ToPointer(error);
             var found = JsonPointer.TryResolve(root, pointer, out var element);
             var diagnostic = Convert(error, pointer, found ? element : default) with
             {
@@ -46,58 +26,6 @@ internal static partial class SchemaErrorMapper
             };
             bag.Add(diagnostic);
         }
-    }
-
-    /// <summary>Converts <c>#/setups.default.providers.openai.models[2]</c> into <c>/setups/default/providers/openai/models/2</c>.</summary>
-    internal static string ToPointer(ValidationError error)
-    {
-        var path = error.Path ?? "#/";
-        path = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        var property = error.Property;
-        var namesChild = error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed or ValidationErrorKind.PropertyRequired
-            && !string.IsNullOrEmpty(property)
-            && path.EndsWith(property, StringComparison.Ordinal);
-        if (!namesChild)
-        {
-            return Convert(path);
-        }
-
-        // The property name may itself contain '.', so take it from Property rather than splitting the path.
-        var parent = path[..^property!.Length].TrimEnd('.');
-        return Convert(parent) + "/" + JsonPointer.Escape(property);
-    }
-
-    private static string Convert(string path)
-    {
-        if (path.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var piece in path.Split('.'))
-        {
-            var bracket = piece.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? piece : piece[..bracket];
-            if (name.Length > 0)
-            {
-                builder.Append('/').Append(JsonPointer.Escape(name));
-            }
-
-            while (bracket >= 0)
-            {
-                var close = piece.IndexOf(']', bracket);
-                if (close < 0)
-                {
-                    break;
-                }
-
-                builder.Append('/').Append(piece, bracket + 1, close - bracket - 1);
-                bracket = piece.IndexOf('[', close);
-            }
-        }
-
-        return builder.ToString();
     }
 
     private static Diagnostic Convert(ValidationError error, string pointer, JsonElement element)
