@@ -40,6 +40,9 @@ public static class TestPaths
         return Directory.Exists(value) ? value : throw new DirectoryNotFoundException($"{variable} points at '{value}', which does not exist.");
     }
 
+    // Where this workplace keeps the shared data when a clone lives outside /work (say /tmp/clone).
+    private const string WorkplaceRoot = "/work";
+
     private static string Ancestor(Func<string, bool> matches, string what, Func<string, string>? select = null)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -48,6 +51,11 @@ public static class TestPaths
             {
                 return select?.Invoke(dir.FullName) ?? dir.FullName;
             }
+        }
+
+        if (select is not null && matches(WorkplaceRoot))
+        {
+            return select(WorkplaceRoot);
         }
 
         throw new DirectoryNotFoundException($"Not found: {what}, looking up from '{AppContext.BaseDirectory}'.");

@@ -112,6 +112,13 @@ public sealed class BenchScenario
             }
         }
 
+        // A clone outside /work (say /tmp/clone) still finds the workplace's shared folder.
+        const string Workplace = "/work/shared/bench-data";
+        if (System.IO.Directory.Exists(Workplace))
+        {
+            return Workplace;
+        }
+
         throw new DirectoryNotFoundException("Shared bench data not found: expected '../shared/bench-data' beside the repository, or BENCH_DATA_DIR.");
     }
 }

@@ -1,85 +1,12 @@
-using System.Reflection;
-using System.Text;
 using ConfigResolver.Resolution;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Tests.PublicApi;
 
-/// <summary>
-/// The public surface as a reviewed diff: the API found by reflection must equal ConfigResolver.api.txt.
-/// After an intended change, regenerate with <c>CFGR_UPDATE_PUBLIC_API=1 dotnet test tests/ConfigResolver.Tests</c>
-/// and review the diff.
-/// </summary>
+/// <summary>The core assembly's public surface as a reviewed diff (see <see cref="Testing.PublicApi"/>).</summary>
 public sealed class PublicApiTests
 {
     [Fact]
-    public void Public_api_matches_the_reviewed_file()
-    {
-        var actual = Describe(typeof(TenantConfigResolver).Assembly);
-        var path = Path.Combine(ConfigResolver.Testing.TestPaths.RepositoryRoot, "tests", "ConfigResolver.Tests", "PublicApi", "ConfigResolver.api.txt");
-        if (Environment.GetEnvironmentVariable("CFGR_UPDATE_PUBLIC_API") == "1")
-        {
-            File.WriteAllText(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"{path} is missing; run with CFGR_UPDATE_PUBLIC_API=1 to create it.");
-        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
-    }
-
-    private static string Describe(Assembly assembly)
-    {
-        var builder = new StringBuilder();
-        foreach (var type in assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
-        {
-            builder.Append(Kind(type)).Append(' ').Append(type.FullName);
-            var bases = new List<string>();
-            if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && baseType != typeof(Enum))
-            {
-                bases.Add(baseType.ToString());
-            }
-
-            bases.AddRange(type.GetInterfaces().Select(i => i.ToString()).Order(StringComparer.Ordinal));
-            if (bases.Count > 0)
-            {
-                builder.Append(" : ").AppendJoin(", ", bases);
-            }
-
-            builder.Append('\n');
-            const BindingFlags Flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-            var members = type.GetMembers(Flags)
-                .Where(IsVisible)
-                .Where(m => !(type.IsEnum && m.Name == "value__"))
-                .Select(m => "  " + Describe(m))
-                .Distinct()
-                .Order(StringComparer.Ordinal);
-            foreach (var member in members)
-            {
-                builder.Append(member).Append('\n');
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsVisible(MemberInfo member) => member switch
-    {
-        MethodBase method => (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly) && !(method.IsSpecialName && !method.IsConstructor),
-        FieldInfo field => field.IsPublic || field.IsFamily,
-        PropertyInfo property => property.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily),
-        EventInfo e => e.AddMethod is { IsPublic: true },
-        Type nested => nested.IsNestedPublic,
-        _ => false,
-    };
-
-    private static string Describe(MemberInfo member) => member switch
-    {
-        PropertyInfo property => $"{property} {{ {string.Join(' ', property.GetAccessors().Where(a => a.IsPublic).Select(a => a.Name.StartsWith("get_", StringComparison.Ordinal) ? "get;" : IsInit(a) ? "init;" : "set;").Order(StringComparer.Ordinal))} }}",
-        FieldInfo { IsLiteral: true } field => $"const {field.FieldType} {field.Name} = {field.GetRawConstantValue()}",
-        _ => member.ToString() ?? member.Name,
-    };
-
-    private static bool IsInit(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");
-
-    private static string Kind(Type type) =>
-        type.IsInterface ? "interface" : type.IsEnum ? "enum" : type.IsValueType ? "struct" : type.IsAbstract && type.IsSealed ? "static class" : type.IsAbstract ? "abstract class" : type.IsSealed ? "sealed class" : "class";
+    public void Public_api_matches_the_reviewed_file() =>
+        Testing.PublicApi.Verify(typeof(TenantConfigResolver).Assembly, "tests/ConfigResolver.Tests/PublicApi/ConfigResolver.api.txt");
 }
