@@ -14,11 +14,10 @@ namespace ConfigResolver.Authorization;
 /// <remarks>
 /// <para>Safe for concurrent use; checks never lock.</para>
 /// <para>
-/// Membership changes update the engine's role links in place (the engine rebuilds only that organization's role
-/// graph) and publish a new snapshot sharing the engine. A check on an older snapshot can then meet newer links; it
-/// notices because the engine's revision no longer equals the one this snapshot recorded, and answers from its own
-/// facts instead (the role it holds here, checked as the role's own subject, whose policy lines never change with
-/// memberships). So every decision is the decision of exactly the snapshot whose revision it reports.
+/// Membership changes update the engine's role links (the engine rebuilds only that organization's role graph and
+/// publishes its next immutable <see cref="PolicySnapshot"/>) and then publish a new authorization snapshot holding
+/// that engine snapshot. Each authorization snapshot evaluates against the engine snapshot it was built with, so
+/// every decision is the decision of exactly the snapshot whose revision it reports.
 /// </para>
 /// </remarks>
 public sealed class AuthorizationSnapshot
@@ -31,7 +30,7 @@ public sealed class AuthorizationSnapshot
         Policy = policy;
         Facts = facts;
         Enforcer = enforcer;
-        EnforcerRevision = enforcer.Revision;
+        Engine = enforcer.Snapshot;
         Options = options;
         _cache = options.EnableDecisionCache && policy.IsCacheable ? new DecisionCache(options.DecisionCacheCapacity) : null;
     }
@@ -48,10 +47,11 @@ public sealed class AuthorizationSnapshot
     /// <summary>Whether this snapshot caches decisions (cache on, and no condition reads the context or the clock).</summary>
     public bool CachesDecisions => _cache is not null;
 
+    /// <summary>The engine, for the writes that build the next snapshot (role links of memberships).</summary>
     internal Enforcer Enforcer { get; }
 
-    /// <summary>The engine's revision when this snapshot was published.</summary>
-    internal long EnforcerRevision { get; }
+    /// <summary>The engine's state when this snapshot was published; every check of this snapshot reads it.</summary>
+    internal PolicySnapshot Engine { get; }
 
     internal AuthorizationOptions Options { get; }
 

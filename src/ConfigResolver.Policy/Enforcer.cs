@@ -21,9 +21,7 @@ public sealed partial class Enforcer
 
     // The current snapshot. Readers copy it to a local once per call; writers replace it under _writeLock.
     private volatile PolicySnapshot _snapshot;
-    private volatile bool _cacheEnabled;
     private volatile bool _enabled = true;
-    private volatile bool _indexEnabled = true;
 
     /// <summary>Creates an enforcer from a model file and an optional policy file.</summary>
     /// <param name="modelPath">Path of the model (<c>.conf</c>).</param>
@@ -45,8 +43,7 @@ public sealed partial class Enforcer
     {
         ArgumentNullException.ThrowIfNull(model);
         _policySource = policySource;
-        _snapshot = Load(model, [.. policy ?? []], policySource, options ?? new EnforcerOptions(), new List<Diagnostic>(), out var cacheEnabled);
-        _cacheEnabled = cacheEnabled;
+        _snapshot = Load(model, [.. policy ?? []], policySource, options ?? new EnforcerOptions(), []);
     }
 
     private Enforcer(Source model, Source? policy, EnforcerOptions? options)
@@ -55,8 +52,7 @@ public sealed partial class Enforcer
         var diagnostics = new List<Diagnostic>();
         var parsed = PolicyModel.TryParse(model.Text, model.Name, diagnostics);
         var lines = policy is null ? [] : PolicyCsv.Parse(policy.Text, policy.Name, diagnostics);
-        _snapshot = Load(parsed, lines, policy?.Name, options ?? new EnforcerOptions(), diagnostics, out var cacheEnabled);
-        _cacheEnabled = cacheEnabled;
+        _snapshot = Load(parsed, lines, policy?.Name, options ?? new EnforcerOptions(), diagnostics);
     }
 
     /// <summary>Creates an enforcer from model text and optional policy text.</summary>
@@ -102,7 +98,9 @@ public sealed partial class Enforcer
 
     /// <summary>Switches the decision cache on or off (Casbin.NET's <c>EnableCache</c>); off measures the uncached cost.</summary>
     /// <param name="enable">Whether to cache.</param>
-    public void EnableCache(bool enable) => _cacheEnabled = enable;
+    /// <remarks>Publishes a snapshot with the setting (indexes and role managers are shared, the cache starts empty).</remarks>
+    public void EnableCache(bool enable) =>
+        Publish(s => s.Settings.CacheEnabled == enable ? s : SnapshotBuilder.WithFlags(s, s.Settings with { CacheEnabled = enable }, s.Revision + 1));
 
     /// <summary>Casbin's <c>EnableEnforce</c>: when disabled every check is allowed.</summary>
     /// <param name="enable">Whether to enforce.</param>
@@ -111,10 +109,11 @@ public sealed partial class Enforcer
     /// <summary>Casbin's <c>EnableAcceptJsonRequest</c>: request strings starting with <c>{</c> or <c>[</c> are parsed as JSON objects.</summary>
     /// <param name="enable">Whether to parse them.</param>
     public void EnableAcceptJsonRequest(bool enable) =>
-        Publish(s => SnapshotBuilder.WithSettings(s, s.Compiled, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
+        Publish(s => SnapshotBuilder.WithFlags(s, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
 
     /// <summary>Test hook: with the index off every request is scanned, the reference the index is checked against.</summary>
-    internal void EnableIndex(bool enable) => _indexEnabled = enable;
+    internal void EnableIndex(bool enable) =>
+        Publish(s => s.Settings.IndexEnabled == enable ? s : SnapshotBuilder.WithFlags(s, s.Settings with { IndexEnabled = enable }, s.Revision + 1));
 
     /// <summary>
     /// Compiles the model and builds the first snapshot, collecting problems from every stage (model, matcher,
@@ -122,10 +121,15 @@ public sealed partial class Enforcer
     /// warn when everything else is fine (casbin's order: load, then AddFunction); otherwise they are errors too.
     /// </summary>
     private static PolicySnapshot Load(PolicyModel model, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerOptions options,
-        List<Diagnostic> diagnostics, out bool cacheEnabled)
+        List<Diagnostic> diagnostics)
     {
-        cacheEnabled = options.EnableCache;
-        var settings = EnforcerSettings.Default with { TimeProvider = options.TimeProvider, AcceptJsonRequest = options.AcceptJsonRequest, CacheCapacity = options.CacheCapacity };
+        var settings = EnforcerSettings.Default with
+        {
+            TimeProvider = options.TimeProvider,
+            AcceptJsonRequest = options.AcceptJsonRequest,
+            CacheCapacity = options.CacheCapacity,
+            CacheEnabled = options.EnableCache,
+        };
         var hasSections = model.RequestDefinitions.ContainsKey("r") && model.PolicyDefinitions.ContainsKey("p") && model.Matchers.ContainsKey("m");
         var compiled = hasSections ? CompiledModel.TryCreate(model, BuiltInFunctionTable.Create(options.TimeProvider), diagnostics) : null;
         var byType = SnapshotBuilder.ValidateLines(model, lines, policySource, diagnostics);

@@ -8,7 +8,9 @@ internal sealed record EnforcerSettings(
     FrozenDictionary<string, Func<string, string, bool>> DomainMatchers,
     bool AcceptJsonRequest,
     TimeProvider TimeProvider,
-    int CacheCapacity = EnforcerSettings.DefaultCacheCapacity)
+    int CacheCapacity = EnforcerSettings.DefaultCacheCapacity,
+    bool CacheEnabled = true,
+    bool IndexEnabled = true)
 {
     public const int DefaultCacheCapacity = 1 << 16;
 

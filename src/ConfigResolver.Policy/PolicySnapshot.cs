@@ -15,7 +15,7 @@ namespace ConfigResolver.Policy;
 /// to the side and publish it with one reference swap; a reader that holds a snapshot sees it unchanged.
 /// </summary>
 /// <remarks>Safe for concurrent use.</remarks>
-public sealed class PolicySnapshot
+public sealed partial class PolicySnapshot
 {
     private readonly ConcurrentDictionary<EnforceContext, Lazy<ContextState>> _states = new();
 
@@ -29,7 +29,7 @@ public sealed class PolicySnapshot
         Settings = settings;
         Services = new EvaluationServices(roleManagers, settings.TimeProvider);
         DefaultState = CreateState(compiled.Default, previous?.DefaultState);
-        DefaultCache = DefaultState.Cacheable && !settings.AcceptJsonRequest ? DefaultState.Cache : null;
+        DefaultCache = settings.CacheEnabled && DefaultState.Cacheable && !settings.AcceptJsonRequest ? DefaultState.Cache : null;
         diagnostics = diagnostics.AddRange(compiled.Warnings.Where(w => !diagnostics.Contains(w)));
         Diagnostics = DefaultState.Scans
             ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
@@ -59,7 +59,7 @@ public sealed class PolicySnapshot
     /// <summary>Index, cache and matcher of the default context, built with the snapshot.</summary>
     internal ContextState DefaultState { get; }
 
-    /// <summary>The default context's cache when string requests may be answered from it (cacheable matcher, no JSON parsing), else null.</summary>
+    /// <summary>The default context's cache when string requests may be answered from it (cache on, cacheable matcher, no JSON parsing), else null.</summary>
     internal DecisionCache? DefaultCache { get; }
 
     /// <summary>How the default matcher finds rules: the index it uses, or why it scans.</summary>

@@ -49,12 +49,22 @@ internal static class SnapshotBuilder
                 continue;
             }
 
-            var fields = new string[line.Fields.Length];
+            // Lines from PolicyCsv already share their strings; their arrays are kept as they are. Other lines get
+            // a pooled copy only when pooling changes something.
+            var fields = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(line.Fields) ?? [];
+            string[]? copy = null;
             for (var i = 0; i < fields.Length; i++)
             {
-                var value = line.Fields[i];
-                fields[i] = pool.TryGetValue(value, out var shared) ? shared : pool[value] = value;
+                var value = fields[i];
+                var shared = pool.TryGetValue(value, out var existing) ? existing : pool[value] = value;
+                if (!ReferenceEquals(shared, value))
+                {
+                    copy ??= (string[])fields.Clone();
+                    copy[i] = shared;
+                }
             }
+
+            fields = copy ?? fields;
 
             if (CheckSize(model, line.Type, fields) is { } problem)
             {
@@ -131,6 +141,10 @@ internal static class SnapshotBuilder
         var managers = BuildRoleManagers(compiled, previous.Rules, settings, null, null);
         return new PolicySnapshot(revision, compiled, previous.Rules, managers, settings, previous.Diagnostics);
     }
+
+    /// <summary>The next snapshot with other evaluation switches (cache, index): rules, role managers and indexes are shared.</summary>
+    public static PolicySnapshot WithFlags(PolicySnapshot previous, EnforcerSettings settings, long revision) =>
+        new(revision, previous.Compiled, previous.Rules, previous.RoleManagers, settings, previous.Diagnostics, previous);
 
     /// <summary>Checks the field count of a rule against its definition; returns a message, or null when it fits.</summary>
     public static string? CheckSize(PolicyModel model, string type, string[] fields)

@@ -1,4 +1,5 @@
 using ConfigResolver.Authorization.Compilation;
+using ConfigResolver.Policy;
 
 namespace ConfigResolver.Authorization.Evaluation;
 
@@ -6,7 +7,7 @@ internal static partial class DecisionEvaluator
 {
     private sealed partial class Run
     {
-        /// <summary>The role/scope grant, through the engine. See <see cref="AuthorizationSnapshot"/> for why the revision is compared.</summary>
+        /// <summary>The role/scope grant, through the engine snapshot this authorization snapshot was built with.</summary>
         public bool Granted()
         {
             var roles = snapshot.Policy.RoleSet;
@@ -23,15 +24,7 @@ internal static partial class DecisionEvaluator
 
             if (_role is not null && principal.Subject is { } subject)
             {
-                var granted = snapshot.Enforcer.Enforce(subject, organization.Slug, parts.Resource, parts.Verb);
-                if (snapshot.Enforcer.Revision != snapshot.EnforcerRevision)
-                {
-                    // A membership change reached the engine after this snapshot was taken: answer from this
-                    // snapshot's own facts (the role held here), whose policy lines no membership change touches.
-                    granted = snapshot.Enforcer.Enforce(_role.Subject, organization.Slug, parts.Resource, parts.Verb);
-                }
-
-                if (granted)
+                if (snapshot.Engine.Enforce(subject, organization.Slug, parts.Resource, parts.Verb))
                 {
                     ExplainGrant(_role, $"role '{_role.Name}' in organization '{organization.Slug}' grants '{action}'", subject, parts);
                     return true;
@@ -39,7 +32,7 @@ internal static partial class DecisionEvaluator
             }
 
             if (_platformAdmin && roles.PlatformRole is { } platform
-                && snapshot.Enforcer.Enforce(platform.Subject, organization.Slug, parts.Resource, parts.Verb))
+                && snapshot.Engine.Enforce(platform.Subject, organization.Slug, parts.Resource, parts.Verb))
             {
                 ExplainGrant(platform, $"platform administrators hold role '{platform.Name}' in every organization, and it grants '{action}'", null, parts);
                 return true;
@@ -90,7 +83,7 @@ internal static partial class DecisionEvaluator
                 trace.Line($"g, {subject}, {role.Subject}, {organization.Slug}");
             }
 
-            var deciding = snapshot.Enforcer.EnforceEx(role.Subject, organization.Slug, parts.Resource, parts.Verb).Explain;
+            var deciding = snapshot.Engine.EnforceEx(EnforceContext.Default, role.Subject, organization.Slug, parts.Resource, parts.Verb).Explain;
             trace.Line(deciding.IsEmpty ? $"p, {role.Subject}, *, {parts.Resource}, {parts.Verb}" : "p, " + string.Join(", ", deciding));
             if (role.Grants.TryGetValue(action, out var origin))
             {

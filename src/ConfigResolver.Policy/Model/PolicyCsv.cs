@@ -47,7 +47,8 @@ public static class PolicyCsv
                 }
                 else
                 {
-                    var values = fields.Count > 1 ? fields.GetRange(1, fields.Count - 1).ToArray() : [];
+                    var values = fields.Count > 1 ? new string[fields.Count - 1] : [];
+                    fields.CopyTo(1, values, 0, values.Length);
                     result.Add(new PolicyLine(fields[0], ImmutableCollectionsMarshal.AsImmutableArray(values), lineNumber));
                 }
             }

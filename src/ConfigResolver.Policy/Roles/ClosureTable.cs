@@ -24,27 +24,28 @@ internal sealed class ClosureTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClosureTable Build(IEnumerable<(string Domain, RoleGraph Graph)> graphs)
     {
-        var entries = new List<(string Domain, string Name, string[] Closure)>();
-        foreach (var (domain, graph) in graphs)
+        var parts = graphs as IReadOnlyCollection<(string Domain, RoleGraph Graph)> ?? [.. graphs];
+        var total = 0;
+        foreach (var (_, graph) in parts)
+        {
+            total += graph.MemberCount;
+        }
+
+        var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, total * 2)));
+        var slots = new Slot[capacity];
+        foreach (var (domain, graph) in parts)
         {
             foreach (var name in graph.Members)
             {
-                entries.Add((domain, name, graph.ClosureOf(name)));
-            }
-        }
+                var hash = Hash(domain, name);
+                var at = (int)hash & (capacity - 1);
+                while (slots[at].Closure is not null)
+                {
+                    at = (at + 1) & (capacity - 1);
+                }
 
-        var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, entries.Count * 2)));
-        var slots = new Slot[capacity];
-        foreach (var (domain, name, closure) in entries)
-        {
-            var hash = Hash(domain, name);
-            var at = (int)hash & (capacity - 1);
-            while (slots[at].Closure is not null)
-            {
-                at = (at + 1) & (capacity - 1);
+                slots[at] = new Slot(hash, domain, name, graph.ClosureOf(name));
             }
-
-            slots[at] = new Slot(hash, domain, name, closure);
         }
 
         return new ClosureTable(slots);

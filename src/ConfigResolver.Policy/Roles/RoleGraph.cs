@@ -24,26 +24,23 @@ internal sealed class RoleGraph
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RoleGraph(IEnumerable<(string User, string Role)> links, bool computeClosures)
     {
-        var parents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // Most names have one or two roles: their arrays grow in place rather than through a list per name.
+        _parents = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var count = 0;
         foreach (var (user, role) in links)
         {
-            if (!parents.TryGetValue(user, out var list))
+            ref var roles = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_parents, user, out var exists);
+            if (!exists)
             {
-                parents[user] = list = new List<string>(1);
-            }
-
-            if (!list.Contains(role))
-            {
-                list.Add(role);
+                roles = [role];
                 count++;
             }
-        }
-
-        _parents = new Dictionary<string, string[]>(parents.Count, StringComparer.Ordinal);
-        foreach (var (user, list) in parents)
-        {
-            _parents[user] = [.. list];
+            else if (Array.IndexOf(roles!, role) < 0)
+            {
+                Array.Resize(ref roles, roles!.Length + 1);
+                roles[^1] = role;
+                count++;
+            }
         }
 
         LinkCount = count;
@@ -56,6 +53,9 @@ internal sealed class RoleGraph
 
     /// <summary>Names with at least one role: the only ones that can lie on a cycle.</summary>
     public IEnumerable<string> Members => _parents.Keys;
+
+    /// <summary>How many names have at least one role.</summary>
+    public int MemberCount => _parents.Count;
 
     public int LinkCount { get; }
 
