@@ -25,9 +25,8 @@ internal static class RolesCompiler
 
         foreach (var missing in MembershipRoles.Where(r => !byName.ContainsKey(r)))
         {
-            diagnostics.Add(new Diagnostic(AuthorizationDiagnosticCodes.UnknownRole,
-                $"the membership role '{missing}' is not declared; every organization member holds one of 'owner', 'admin', 'member', 'viewer'.",
-                document.File, 1, 1) { Pointer = "/roles" });
+            diagnostics.Add(document.RolesAt.Error(AuthorizationDiagnosticCodes.UnknownRole,
+                $"the membership role '{missing}' is not declared; every organization member holds one of 'owner', 'admin', 'member', 'viewer'."));
         }
 
         foreach (var role in document.Roles)

@@ -20,7 +20,10 @@ internal static partial class DocumentReader
             document.File,
             r.Strings(r.Root, string.Empty, "scopes"),
             roles.ToImmutable(),
-            platform is null ? null : r.At("/platform_admin_role", platform));
+            platform is null ? null : r.At("/platform_admin_role", platform))
+        {
+            RolesAt = r.At("/roles", "roles"),
+        };
     }
 
     public static RulesDocument ReadRules(YamlJsonDocument document, string? overlayOrganization)

@@ -7,7 +7,11 @@ namespace ConfigResolver.Authorization.Loading;
 internal sealed record RoleDeclaration(Located Name, ImmutableArray<Located> Inherits, ImmutableArray<Located> Scopes, string? Description);
 
 /// <summary>A parsed and schema-checked <c>kind: Roles</c> file.</summary>
-internal sealed record RolesDocument(string File, ImmutableArray<Located> Scopes, ImmutableArray<RoleDeclaration> Roles, Located? PlatformAdminRole);
+internal sealed record RolesDocument(string File, ImmutableArray<Located> Scopes, ImmutableArray<RoleDeclaration> Roles, Located? PlatformAdminRole)
+{
+    /// <summary>Where the <c>roles</c> mapping is, for problems about the set of roles as a whole.</summary>
+    public Located RolesAt { get; init; } = new("roles", File, 1, 1, "/roles");
+}
 
 /// <summary>One rule as declared in a rule package; <see cref="When"/> and <see cref="Reason"/> are located at their text.</summary>
 internal sealed record RuleDeclaration(

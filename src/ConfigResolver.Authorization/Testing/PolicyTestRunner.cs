@@ -56,6 +56,7 @@ public static partial class PolicyTestRunner
             var context = ContextOf(c);
             var explanation = snapshot.Check(principal, c.Org.Value, c.Action, c.Resource, context).Explain();
             var reasons = explanation.WhyNot is { } whyNot ? explanation.Reasons.Add("why not: " + whyNot) : explanation.Reasons;
+            reasons = reasons.Select(r => NameUsers(suite, r)).ToImmutableArray();
             var error = c.Reason is { } expected && !reasons.Any(r => r.Contains(expected, StringComparison.Ordinal))
                 ? $"expected a reason containing '{expected}'"
                 : null;
@@ -65,6 +66,18 @@ public static partial class PolicyTestRunner
         {
             return Result(null, [], e.Message);
         }
+    }
+
+    // Explanations name users by id; a suite's users are known by their fixture names, which is what its author reads
+    // and may quote in an expected reason.
+    private static string NameUsers(PolicyTestSuite suite, string reason)
+    {
+        foreach (var (name, id) in suite.Users)
+        {
+            reason = reason.Replace(id.ToString("D"), name, StringComparison.Ordinal);
+        }
+
+        return reason;
     }
 
     private static Principal PrincipalOf(PolicyTestSuite suite, Loading.TestCaseDeclaration c)

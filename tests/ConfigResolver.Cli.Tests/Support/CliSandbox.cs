@@ -26,6 +26,7 @@ internal sealed class CliSandbox : IDisposable
     /// <returns>The relative name, for use as an argument.</returns>
     public string Write(string name, string text)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(Root, name))!);
         File.WriteAllText(Path.Combine(Root, name), text);
         return name;
     }
@@ -37,6 +38,22 @@ internal sealed class CliSandbox : IDisposable
     {
         var name = Path.GetFileName(corpusPath);
         File.Copy(Path.Combine(CorpusLocator.Root, corpusPath), Path.Combine(Root, name), overwrite: true);
+        return name;
+    }
+
+    /// <summary>Copies the repository's shipped <c>policies/</c> directory into the sandbox.</summary>
+    /// <param name="name">The directory name in the sandbox.</param>
+    /// <returns>The relative name, for use as an argument.</returns>
+    public string CopyShippedPolicies(string name = "policies")
+    {
+        var source = Path.Combine(TestPaths.RepositoryRoot, "policies");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Root, name, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
         return name;
     }
 
