@@ -14,6 +14,7 @@ namespace ConfigResolver.Benchmarks.Authorization;
 /// rules, the provider rule), cached and uncached, against the engine's own RBAC check as the baseline.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CheckBenchmarks
 {
     public const int Organizations = 1_000;

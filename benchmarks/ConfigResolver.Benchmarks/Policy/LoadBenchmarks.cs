@@ -5,6 +5,7 @@ namespace ConfigResolver.Benchmarks.Policy;
 
 /// <summary>Time and allocations to load and compile a scenario's model and policy in a warm process.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LoadBenchmarks
 {
     [Params("rbac-large", "rbac-sizes-large", "multitenant", "rbac-medium", "abac-rule")]

@@ -9,6 +9,7 @@ namespace ConfigResolver.Benchmarks.Policy;
 /// Global setup verifies every decision of requests.jsonl against expected.txt.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public abstract class ScenarioBenchmarks
 {
     private BenchScenario _scenario = null!;
