@@ -4,24 +4,6 @@ namespace ConfigResolver.Policy.Tests.Enforcement;
 
 public sealed class GroupingManagementTests
 {
-    private const string TwoRoleTypes = """
-        [request_definition]
-        r = sub, obj, act
-
-        [policy_definition]
-        p = sub, obj, act
-
-        [role_definition]
-        g = _, _
-        g2 = _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub) && g2(r.obj, p.obj) && r.act == p.act
-        """;
-
     private const string Policy = """
         p, admin, documents, read
         g, alice, admin
@@ -29,7 +11,7 @@ public sealed class GroupingManagementTests
         g2, report.pdf, documents
         """;
 
-    private static Enforcer Create() => Enforcer.FromText(TwoRoleTypes, Policy);
+    private static Enforcer Create() => Enforcer.FromText(Models.TwoRoleTypes, Policy);
 
     [Fact]
     public void AddGroupingPolicy_links_a_user_to_a_role_and_changes_decisions()

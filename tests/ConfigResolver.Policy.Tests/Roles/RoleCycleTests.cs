@@ -5,24 +5,6 @@ namespace ConfigResolver.Policy.Tests.Roles;
 
 public sealed class RoleCycleTests
 {
-    private const string TwoRoleTypes = """
-        [request_definition]
-        r = sub, obj, act
-
-        [policy_definition]
-        p = sub, obj, act
-
-        [role_definition]
-        g = _, _
-        g2 = _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub) && g2(r.obj, p.obj) && r.act == p.act
-        """;
-
     [Fact]
     public void Enforcer_refuses_a_role_cycle_without_domains_and_names_it()
     {
@@ -39,7 +21,7 @@ public sealed class RoleCycleTests
     {
         const string Policy = "p, admin, data, read\ng2, x, y\ng2, y, x\ng, a, b\ng, b, a";
 
-        var diagnostics = Diagnose.All(() => Enforcer.FromText(TwoRoleTypes, Policy));
+        var diagnostics = Diagnose.All(() => Enforcer.FromText(Models.TwoRoleTypes, Policy));
 
         Assert.Equal([(DiagnosticCodes.RoleCycle, 3), (DiagnosticCodes.RoleCycle, 5)], diagnostics.Select(static d => (d.Code, d.Line)));
         Assert.Contains("'g2'", diagnostics[0].Message, StringComparison.Ordinal);

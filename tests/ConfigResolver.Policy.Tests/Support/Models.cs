@@ -105,4 +105,23 @@ internal static class Models
     /// <returns>The model text.</returns>
     public static string BasicWithEffect(string effect) =>
         Basic.Replace("some(where (p.eft == allow))", effect, StringComparison.Ordinal);
+
+    /// <summary>Two role definitions without domains: <c>g</c> over subjects, <c>g2</c> over objects.</summary>
+    public const string TwoRoleTypes = """
+        [request_definition]
+        r = sub, obj, act
+
+        [policy_definition]
+        p = sub, obj, act
+
+        [role_definition]
+        g = _, _
+        g2 = _, _
+
+        [policy_effect]
+        e = some(where (p.eft == allow))
+
+        [matchers]
+        m = g(r.sub, p.sub) && g2(r.obj, p.obj) && r.act == p.act
+        """;
 }
