@@ -62,6 +62,9 @@ internal sealed class DemoCommand : ICliCommand
                 context.Print($"  cfgr --db {db} resolve --org acme --explain");
                 context.Print($"  cfgr --db {db} resolve --user carol@globex.example --json");
                 context.Print($"  cfgr --db {db} org show acme");
+                context.Print("Ask the shipped policies (from the repository root) who may do what, and why not:");
+                context.Print($"  cfgr --db {db} check --policies policies --user bob@acme.example --org acme --action agents:delete --explain");
+                context.Print($"  cfgr --db {db} check --policies policies --user carol@globex.example --org globex --action completions:create --resource provider/ollama --explain");
                 return ExitCodes.Ok;
             },
             databasePath: shownPath).ConfigureAwait(false);

@@ -39,6 +39,30 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_command_the_demo_suggests_runs_against_its_database()
+    {
+        _sandbox.CopyShippedPolicies();
+        var demo = _sandbox.Run("--db", "demo.db", "demo");
+        var suggested = demo.StdoutLines.Where(static l => l.StartsWith("  cfgr ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(5, suggested.Count);
+        foreach (var line in suggested)
+        {
+            var result = _sandbox.Run(line["  cfgr ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+            Assert.True(result.Stderr.Length == 0, $"'{line}' printed to standard error: {result.Stderr}");
+            Assert.NotEmpty(result.Stdout);
+            var isCheck = line.Contains(" check ", StringComparison.Ordinal);
+            Assert.Equal(isCheck ? ExitCodes.Failed : ExitCodes.Ok, result.ExitCode);
+            if (isCheck)
+            {
+                Assert.Equal("deny", result.StdoutLines[0]);
+                Assert.Contains(result.StdoutLines, static l => l.StartsWith("  why not: ", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
     public void Demo_without_db_creates_a_new_temporary_database_and_says_where()
     {
         var result = _sandbox.Run("demo");
