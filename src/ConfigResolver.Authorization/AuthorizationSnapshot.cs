@@ -90,13 +90,14 @@ public sealed class AuthorizationSnapshot
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(action);
         var cache = context?.ResourceAttributes is null ? _cache : null;
-        if (cache is not null && cache.TryGet(principal.Key, organization, action, resource ?? string.Empty, out var cached))
+        var target = resource ?? string.Empty;
+        if (cache is not null && cache.TryGet(principal.Key, organization, action, target, out var cached))
         {
             return new Decision(this, principal, organization, action, resource, context, cached);
         }
 
-        var allowed = DecisionEvaluator.Evaluate(this, principal, organization, action, resource ?? string.Empty, context, trace: null);
-        cache?.Add(principal.Key, organization, action, resource ?? string.Empty, allowed);
+        var allowed = DecisionEvaluator.Evaluate(this, principal, organization, action, target, context, trace: null);
+        cache?.Add(principal.Key, organization, action, target, allowed);
         return new Decision(this, principal, organization, action, resource, context, allowed);
     }
 

@@ -41,9 +41,20 @@ public sealed partial class PolicySnapshot
     public bool Enforce(params object?[] request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Length is >= 1 and <= 4 && AllStrings(request) && DefaultCache is not null
-            ? Cached((string)request[0]!, Get(request, 1), Get(request, 2), Get(request, 3), request, request.Length)
-            : Decide(EnforceContext.Default, request).Allowed;
+        if (request.Length is < 1 or > 4 || !AllStrings(request) || DefaultCache is not { } cache)
+        {
+            return Decide(EnforceContext.Default, request).Allowed;
+        }
+
+        var (a, b, c, d) = ((string)request[0]!, Get(request, 1), Get(request, 2), Get(request, 3));
+        if (cache.TryGet(a, b, c, d, out var cached))
+        {
+            return cached;
+        }
+
+        var allowed = Decide(EnforceContext.Default, request, allStrings: true).Allowed;
+        cache.Add(a, b, c, d, allowed);
+        return allowed;
     }
 
     /// <summary>Decides a request with an enforce context, against this snapshot only.</summary>
@@ -78,40 +89,25 @@ public sealed partial class PolicySnapshot
         ArgumentNullException.ThrowIfNull(b);
 
         // The hit path: one field for "may string requests be cached here", one probe.
-        if (DefaultCache is { } cache && cache.TryGet(a, b, c, d, out var cached))
-        {
-            return cached;
-        }
-
-        return Settings.AcceptJsonRequest
-            ? Decide(EnforceContext.Default, count == 2 ? [a, b] : count == 3 ? [a, b, c] : [a, b, c, d]).Allowed
-            : Cached(a, b, c, d, null, count);
-    }
-
-    private bool Cached(string a, string? b, string? c, string? d, object?[]? request, int count)
-    {
         var cache = DefaultCache;
         if (cache is not null && cache.TryGet(a, b, c, d, out var cached))
         {
             return cached;
         }
 
-        bool allowed;
-        if (request is not null)
+        // Accept-JSON snapshots have no default cache: their values may have to be parsed into objects.
+        if (Settings.AcceptJsonRequest)
         {
-            allowed = Decide(EnforceContext.Default, request).Allowed;
-        }
-        else
-        {
-            // The values live on the stack: an uncached decision allocates nothing.
-            var values = new RequestValues();
-            values[0] = a;
-            values[1] = b;
-            values[2] = c;
-            values[3] = d;
-            allowed = Decide(EnforceContext.Default, ((ReadOnlySpan<object?>)values)[..count], allStrings: true).Allowed;
+            return Decide(EnforceContext.Default, count == 2 ? [a, b] : count == 3 ? [a, b, c] : [a, b, c, d]).Allowed;
         }
 
+        // The values live on the stack: an uncached decision allocates nothing.
+        var values = new RequestValues();
+        values[0] = a;
+        values[1] = b;
+        values[2] = c;
+        values[3] = d;
+        var allowed = Decide(EnforceContext.Default, ((ReadOnlySpan<object?>)values)[..count], allStrings: true).Allowed;
         cache?.Add(a, b, c, d, allowed);
         return allowed;
     }
