@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Functions;
+using ConfigResolver.TestData;
 
 namespace ConfigResolver.Conformance.Tests;
 
@@ -25,8 +26,8 @@ internal static class CasbinCorpus
     {
         try
         {
-            var model = Path.Combine(CorpusLocator.Root, row.Model);
-            var policy = row.Policy is null ? null : Path.Combine(CorpusLocator.Root, row.Policy);
+            var model = TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, row.Model));
+            var policy = row.Policy is null ? null : TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, row.Policy));
             var enforcer = new Enforcer(model, policy);
             enforcer.EnableIndex(!scanOnly);
             if (row.Setup is { } setup)
@@ -88,7 +89,7 @@ internal static class CasbinCorpus
         var cases = new Dictionary<string, CasbinCase>(StringComparer.Ordinal);
         foreach (var file in Files)
         {
-            foreach (var line in File.ReadLines(Path.Combine(CorpusLocator.Root, file)))
+            foreach (var line in TestDataFiles.ReadLines(Path.Combine(CorpusLocator.Root, file)))
             {
                 if (line.Length > 0)
                 {

@@ -2,7 +2,7 @@ using ConfigResolver.Testing;
 
 namespace ConfigResolver.Conformance.Tests;
 
-/// <summary>The shared Casbin conformance corpus, found through <see cref="TestPaths"/>.</summary>
+/// <summary>The Casbin conformance corpus and bench data in the repository's <c>testdata/</c>, found through <see cref="TestPaths"/>.</summary>
 internal static class CorpusLocator
 {
     public static string Root => TestPaths.CasbinCorpus;

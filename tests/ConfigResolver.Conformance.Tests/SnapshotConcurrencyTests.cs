@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ConfigResolver.Policy;
+using ConfigResolver.TestData;
 
 namespace ConfigResolver.Conformance.Tests;
 
@@ -19,8 +20,8 @@ public sealed class SnapshotConcurrencyTests
     {
         var dir = Path.Combine(CorpusLocator.BenchDataRoot, "multitenant");
         var model = Path.Combine(dir, "model.conf");
-        var policy = Path.Combine(dir, "policy.csv");
-        var requests = File.ReadLines(Path.Combine(dir, "requests.jsonl")).Take(300)
+        var policy = TestDataFiles.LocalPath(Path.Combine(dir, "policy.csv"));
+        var requests = TestDataFiles.ReadLines(Path.Combine(dir, "requests.jsonl")).Take(300)
             .Select(static l => JsonSerializer.Deserialize<string[]>(l)!)
             .Concat([
                 ["user-00500", "org-0500", "secrets", "read"],

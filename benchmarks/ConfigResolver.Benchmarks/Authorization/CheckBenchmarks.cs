@@ -5,6 +5,7 @@ using ConfigResolver.Policy;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
+using ConfigResolver.TestData;
 using Microsoft.Extensions.Configuration;
 
 namespace ConfigResolver.Benchmarks.Authorization;
@@ -37,7 +38,7 @@ public class CheckBenchmarks
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var policy = PolicyLoader.LoadDirectory(Path.Combine(RepoRoot(), "policies"));
+        var policy = PolicyLoader.LoadDirectory(Path.Combine(TestDataFiles.RepositoryRoot, "policies"));
         var facts = BuildFacts(out var members);
         _cached = AuthorizationSnapshot.Create(policy, facts, new AuthorizationOptions { EnableDecisionCache = true });
         _uncached = AuthorizationSnapshot.Create(policy, facts, new AuthorizationOptions { EnableDecisionCache = false });
@@ -130,16 +131,5 @@ public class CheckBenchmarks
     {
         var fields = line.Split(", ");
         return new(fields[0], [.. fields[1..]], 0);
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConfigResolver.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ConfigResolver.sln not found above " + AppContext.BaseDirectory);
     }
 }

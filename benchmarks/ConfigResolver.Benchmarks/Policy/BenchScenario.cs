@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ConfigResolver.Policy;
+using ConfigResolver.TestData;
 
 namespace ConfigResolver.Benchmarks.Policy;
 
 /// <summary>
-/// One folder of the shared bench data (<c>../shared/bench-data/NAME</c>): model, policy, requests, expected
+/// One folder of the repository's bench data (<c>testdata/bench/NAME</c>): model, policy, requests, expected
 /// decisions and the Go benchmark's request(s). Loading asserts that every decision equals <c>expected.txt</c>.
 /// </summary>
 public sealed class BenchScenario
@@ -16,6 +17,7 @@ public sealed class BenchScenario
         Requests = requests;
         Expected = expected;
         BenchRequests = benchRequests;
+        PolicyPath = TestDataFiles.LocalPath(Path.Combine(directory, "policy.csv"));
     }
 
     public string Name { get; }
@@ -24,7 +26,8 @@ public sealed class BenchScenario
 
     public string ModelPath => Path.Combine(Directory, "model.conf");
 
-    public string PolicyPath => Path.Combine(Directory, "policy.csv");
+    /// <summary>The policy file; a decompressed copy when the repository stores it as <c>policy.csv.gz</c> (found once, at load).</summary>
+    public string PolicyPath { get; }
 
     /// <summary>Every line of requests.jsonl (JSON objects become string-keyed dictionaries, numbers doubles).</summary>
     public object?[][] Requests { get; }
@@ -34,19 +37,17 @@ public sealed class BenchScenario
     /// <summary>The request(s) the Go benchmark enforces in its loop.</summary>
     public object?[][] BenchRequests { get; }
 
-    public static string Root => s_root.Value;
+    public static string Root => TestDataFiles.BenchData;
 
     public static IReadOnlyList<string> Names =>
         [.. System.IO.Directory.GetDirectories(Root).Select(Path.GetFileName).Where(static n => n is not null).Order(StringComparer.Ordinal)!];
 
-    private static readonly Lazy<string> s_root = new(LocateRoot);
-
     public static BenchScenario Load(string name)
     {
         var dir = Path.Combine(Root, name);
-        var requests = File.ReadLines(Path.Combine(dir, "requests.jsonl")).Where(static l => l.Length > 0).Select(ParseRequest).ToArray();
-        var expected = File.ReadLines(Path.Combine(dir, "expected.txt")).Where(static l => l.Length > 0).Select(static l => l.Trim() == "true").ToArray();
-        using var scenario = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "scenario.json")));
+        var requests = TestDataFiles.ReadLines(Path.Combine(dir, "requests.jsonl")).Where(static l => l.Length > 0).Select(ParseRequest).ToArray();
+        var expected = TestDataFiles.ReadLines(Path.Combine(dir, "expected.txt")).Where(static l => l.Length > 0).Select(static l => l.Trim() == "true").ToArray();
+        using var scenario = JsonDocument.Parse(TestDataFiles.ReadAllText(Path.Combine(dir, "scenario.json")));
         var bench = scenario.RootElement.GetProperty("benchmark_requests").EnumerateArray().Select(static r => ParseRequest(r.GetRawText())).ToArray();
         if (requests.Length != expected.Length)
         {
@@ -91,34 +92,4 @@ public sealed class BenchScenario
         JsonValueKind.Object => value.EnumerateObject().ToDictionary(static p => p.Name, static p => Convert(p.Value), StringComparer.Ordinal),
         _ => null,
     };
-
-    private static string LocateRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("BENCH_DATA_DIR");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "bench-data");
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        // A clone outside /work (say /tmp/clone) still finds the workplace's shared folder.
-        const string Workplace = "/work/shared/bench-data";
-        if (System.IO.Directory.Exists(Workplace))
-        {
-            return Workplace;
-        }
-
-        throw new DirectoryNotFoundException("Shared bench data not found: expected '../shared/bench-data' beside the repository, or BENCH_DATA_DIR.");
-    }
 }

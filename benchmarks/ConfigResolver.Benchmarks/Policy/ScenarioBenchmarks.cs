@@ -4,7 +4,7 @@ using ConfigResolver.Policy;
 namespace ConfigResolver.Benchmarks.Policy;
 
 /// <summary>
-/// Per scenario of the shared bench data: the Go benchmark's request(s) and the whole request mix, uncached and
+/// Per scenario of the bench data (testdata/bench): the Go benchmark's request(s) and the whole request mix, uncached and
 /// cached, and the cached mix on two threads. The baseline is what Casbin does: scan every rule, no cache.
 /// Global setup verifies every decision of requests.jsonl against expected.txt.
 /// </summary>

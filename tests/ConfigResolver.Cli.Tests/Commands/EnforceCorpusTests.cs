@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Tests.Support;
+using ConfigResolver.TestData;
 
 namespace ConfigResolver.Cli.Tests.Commands;
 
@@ -12,7 +13,7 @@ public sealed class EnforceCorpusTests : IDisposable
 {
     private static readonly Lazy<List<JsonElement>> s_corpus = new(static () =>
         [.. new[] { "cases.jsonl", "abac_cases.jsonl", "error_cases.jsonl" }
-            .SelectMany(static f => File.ReadLines(Path.Combine(CorpusLocator.Root, f)))
+            .SelectMany(static f => TestDataFiles.ReadLines(Path.Combine(CorpusLocator.Root, f)))
             .Where(static l => l.Length > 0)
             .Select(static l => JsonSerializer.Deserialize<JsonElement>(l))]);
 

@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.TestData;
 using ConfigResolver.Testing;
 
 namespace ConfigResolver.Cli.Tests.Support;
@@ -37,7 +38,7 @@ internal sealed class CliSandbox : IDisposable
     public string CopyFromCorpus(string corpusPath)
     {
         var name = Path.GetFileName(corpusPath);
-        File.Copy(Path.Combine(CorpusLocator.Root, corpusPath), Path.Combine(Root, name), overwrite: true);
+        File.Copy(TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, corpusPath)), Path.Combine(Root, name), overwrite: true);
         return name;
     }
 

@@ -2,7 +2,7 @@ using ConfigResolver.Testing;
 
 namespace ConfigResolver.Cli.Tests.Support;
 
-/// <summary>The shared Casbin conformance corpus, found through <see cref="TestPaths"/>.</summary>
+/// <summary>The Casbin conformance corpus in the repository's <c>testdata/casbin</c>, found through <see cref="TestPaths"/>.</summary>
 internal static class CorpusLocator
 {
     public static string Root => TestPaths.CasbinCorpus;
