@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Reflection;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Policy.Diagnostics;
@@ -5,8 +7,9 @@ using ConfigResolver.Policy.Diagnostics;
 namespace ConfigResolver.Cli;
 
 /// <summary>
-/// The <c>cfgr</c> entry point, callable in-process: parses the command line, runs the command, reports errors
-/// on standard error one line each and picks the exit code (0 ok, 1 rejected input or failed checks, 2 usage).
+/// The <c>cfgr</c> entry point, callable in-process: parses the command line, runs the command, reports errors on
+/// standard error one line each (and, with <c>--json</c>, as one <c>{"error":...}</c> object on standard output) and
+/// picks the exit code (see <see cref="ExitCodes"/>).
 /// </summary>
 internal static class CliApp
 {
@@ -35,44 +38,87 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var commands = CommandRegistry.Commands;
+        var json = JsonRequested(args);
         try
         {
-            var parsed = CommandLineParser.Parse(args, commands);
+            var parsed = CommandLineParser.Parse(args, commands, console.WorkingDirectory);
+            if (parsed.Directive is { } directive)
+            {
+                return await directive.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parsed.VersionRequested)
+            {
+                WriteLines(console.Out, [$"cfgr {Version}"]);
+                return ExitCodes.Ok;
+            }
+
             if (parsed.HelpRequested)
             {
-                var help = parsed.Command is null ? HelpRenderer.Global(commands) : HelpRenderer.Command(parsed.Command.Spec);
+                var help = parsed.Command is not null ? HelpRenderer.Command(parsed.Command.Spec)
+                    : parsed.Group is { } group ? HelpRenderer.Group(commands, group)
+                    : HelpRenderer.Global(commands);
                 WriteLines(console.Out, help);
                 return ExitCodes.Ok;
             }
 
-            var context = new CommandContext(parsed.Arguments!, parsed.Globals, console);
+            var globals = parsed.Globals.WithEnvironment(console.GetEnvironmentVariable);
+            var context = new CommandContext(parsed.Arguments!, globals, console);
             return await parsed.Command!.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
-            WriteLines(console.Error, [$"error: {DiagnosticRenderer.OneLine(e.Message)}", .. HelpRenderer.ShortUsage(e.Command)]);
-            return ExitCodes.Usage;
+            WriteLines(console.Error, [.. e.Problems.Select(static p => $"error: {DiagnosticRenderer.OneLine(p)}"), .. HelpRenderer.ShortUsage(e.Command)]);
+            return Fail(console, json, ExitCodes.Usage, "usage", e.Message, e.Problems.Select(CliDiagnostic.Usage));
         }
         catch (PolicyCompilationException e)
         {
-            WriteLines(console.Error, DiagnosticRenderer.RenderAll(e.Diagnostics));
-            return ExitCodes.Failed;
+            var lines = DiagnosticRenderer.RenderAll(e.Diagnostics).ToList();
+            WriteLines(console.Error, lines);
+            var sorted = DiagnosticOrdering.SortAndDeduplicate(e.Diagnostics).Select(CliDiagnostic.From);
+            return Fail(console, json, ExitCodes.Failed, "rejected", lines.FirstOrDefault() ?? e.Message, sorted);
         }
         catch (CommandFailedException e)
         {
-            WriteLines(console.Error, [$"error: {DiagnosticRenderer.OneLine(e.Message)}"]);
-            return ExitCodes.Failed;
+            var lines = e.Lines.IsEmpty ? [$"error: {DiagnosticRenderer.OneLine(e.Message)}"] : e.Lines.ToList();
+            WriteLines(console.Error, lines);
+            var code = e.Diagnostics.IsEmpty ? "failed" : "rejected";
+            return Fail(console, json, ExitCodes.Failed, code, DiagnosticRenderer.OneLine(e.Lines.IsEmpty ? e.Message : e.Lines[0]), e.Diagnostics);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             WriteLines(console.Error, ["error: cancelled."]);
-            return ExitCodes.Cancelled;
+            return Fail(console, json, ExitCodes.Cancelled, "cancelled", "cancelled.", []);
         }
         finally
         {
             await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await console.Error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The informational version: <c>0.9.0+&lt;commit&gt;</c> (the SDK appends the commit of the build).</summary>
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CliApp).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    private static int Fail(CliConsole console, bool json, int exitCode, string code, string message, IEnumerable<CliDiagnostic> diagnostics)
+    {
+        if (json)
+        {
+            WriteLines(console.Out, [JsonOutput.Error(code, exitCode, message, diagnostics)]);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Whether the command line asks for JSON, read from the raw arguments so that usage errors honour it too.</summary>
+    private static bool JsonRequested(string[] args)
+    {
+        var options = args.TakeWhile(static a => a != "--").ToList();
+        return options.Any(static a => a is "--json" or "--output=json")
+            || options.Zip(options.Skip(1)).Any(static p => p.First == "--output" && p.Second == "json");
     }
 
     private static void WriteLines(TextWriter writer, IEnumerable<string> lines)

@@ -25,6 +25,7 @@ internal static class CommandRegistry
         new MemberSetCommand(),
         new MemberRemoveCommand(),
         new EnforceCommand(),
+        new PolicyInitCommand(),
         new PolicyLintCommand(),
         new PolicyTestCommand(),
         new CheckCommand(),

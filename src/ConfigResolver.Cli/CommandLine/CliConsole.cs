@@ -7,8 +7,12 @@ namespace ConfigResolver.Cli.CommandLine;
 /// <param name="WorkingDirectory">The directory relative paths are resolved against.</param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, string WorkingDirectory)
 {
-    /// <summary>The process's console and current directory.</summary>
-    public static CliConsole System => new(Console.Out, Console.Error, Console.In, Environment.CurrentDirectory);
+    /// <summary>The process's console and current directory; colour when standard output is a terminal.</summary>
+    public static CliConsole System => new(Console.Out, Console.Error, Console.In, Environment.CurrentDirectory)
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+        Invocation = CommandLine.Invocation.Detect(AppContext.BaseDirectory, Environment.CurrentDirectory),
+    };
 
     /// <summary>The clock for created and updated times and resolved snapshots; tests inject a fixed one for golden output.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -18,4 +22,22 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
 
     /// <summary>Where <c>cfgr demo</c> creates its database when <c>--db</c> is not given; null uses the system's temporary folder.</summary>
     public string? TempDirectory { get; init; }
+
+    /// <summary>
+    /// Whether standard output is a terminal (false for redirected output and for writers a test supplies): only then
+    /// are allow/deny and PASS/FAIL coloured, and never when <c>NO_COLOR</c> is set.
+    /// </summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>How the user runs cfgr, for the commands the demo suggests: <c>cfgr</c> or <c>dotnet run --project ... --</c>.</summary>
+    public string Invocation { get; init; } = CommandLine.Invocation.Tool;
+
+    /// <summary>Reads an environment variable from <see cref="EnvironmentVariables"/> or the process.</summary>
+    /// <param name="name">The variable.</param>
+    /// <returns>Its value, or null.</returns>
+    public string? GetEnvironmentVariable(string name) =>
+        EnvironmentVariables is { } variables ? variables.GetValueOrDefault(name) : Environment.GetEnvironmentVariable(name);
+
+    /// <summary>Whether to colour verdicts: a terminal, and <c>NO_COLOR</c> unset or empty (https://no-color.org).</summary>
+    public bool UseColor => OutputIsTerminal && string.IsNullOrEmpty(GetEnvironmentVariable("NO_COLOR"));
 }

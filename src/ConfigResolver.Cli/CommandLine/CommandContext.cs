@@ -14,6 +14,16 @@ internal sealed record CommandContext(ParsedArguments Arguments, GlobalOptions G
         Console.Out.Write('\n');
     }
 
+    /// <summary>Writes one value as compact JSON on its own line (see <see cref="Rendering.JsonOutput"/>).</summary>
+    /// <param name="value">An anonymous object, record, dictionary or list.</param>
+    public void PrintJson(object? value) => Print(Rendering.JsonOutput.Serialize(value));
+
+    /// <summary>Colours a verdict word when standard output is a terminal and <c>NO_COLOR</c> is not set.</summary>
+    /// <param name="word">The verdict (<c>allow</c>, <c>deny</c>, <c>PASS</c>, <c>FAIL</c>).</param>
+    /// <param name="good">Green when true, red when false.</param>
+    /// <returns>The word, coloured or not.</returns>
+    public string Verdict(string word, bool good) => Rendering.Colors.Verdict(word, good, Console.UseColor);
+
     /// <summary>Writes one diagnostic or error line to standard error.</summary>
     /// <param name="line">The line, without a line break.</param>
     public void Report(string line)

@@ -1,188 +1,173 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
 namespace ConfigResolver.Cli.CommandLine;
 
 /// <summary>
-/// Plain argument parsing: global options, then the command words (the longest registered name that matches),
-/// then the command's options (<c>--name value</c>, <c>--name=value</c>, flags) and positionals. Global options may
-/// also follow the command; <c>--</c> ends options. Everything is checked against the command's spec here, so a
-/// command only runs with a valid command line.
+/// Parses a command line with System.CommandLine (tokens, <c>--name=value</c>, <c>--</c>, response files
+/// <c>@file</c>, the <c>[suggest]</c> directive) against the registered commands, then checks it against the
+/// command's spec and reports every problem as one line in our own words (unknown or misplaced option, missing or
+/// repeated value, missing required option or argument). A command only ever runs with a valid command line.
 /// </summary>
 internal static class CommandLineParser
 {
     /// <summary>Parses <paramref name="args"/> against the registered commands.</summary>
     /// <param name="args">The arguments after the program name.</param>
     /// <param name="commands">The registered commands.</param>
-    /// <returns>The command and its arguments, or a help request.</returns>
-    /// <exception cref="UsageException">The command line is wrong.</exception>
-    public static ParsedCommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<ICliCommand> commands)
+    /// <param name="workingDirectory">Where <c>@file</c> response files are found; the current directory when null.</param>
+    /// <returns>The command and its arguments, or a help, version or completion request.</returns>
+    /// <exception cref="UsageException">The command line is wrong; every problem is listed.</exception>
+    public static ParsedCommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<ICliCommand> commands, string? workingDirectory = null)
     {
-        if (args.TakeWhile(static a => a != "--").Any(static a => a is "--help" or "-h"))
-        {
-            return ParseHelp(args, commands);
-        }
-
-        var state = new GlobalState();
-        var i = 0;
-        while (i < args.Count && IsOption(args[i]))
-        {
-            var (name, inline) = Split(args[i]);
-            if (!TryGlobal(name, inline, args, ref i, state, null))
-            {
-                throw new UsageException($"unknown option '{name}'; commands take their options after the command name.");
-            }
-
-            i++;
-        }
-
-        if (i == args.Count)
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Count == 0)
         {
             throw new UsageException("missing command.");
         }
 
-        var command = FindCommand(args, i, commands);
-        i += command.Spec.Words.Length;
-        return ParseCommand(args, i, command, state);
-    }
+        var tree = CommandTree.Build(commands);
+        var configuration = new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.Replacer(workingDirectory ?? Environment.CurrentDirectory) };
+        var result = tree.Root.Parse(args, configuration);
+        var node = result.CommandResult.Command;
+        var command = tree.CommandOf(node);
+        var globals = Globals(tree, result);
+        var beforeDoubleDash = result.Tokens.TakeWhile(static t => t.Type != TokenType.DoubleDash).ToList();
+        if (beforeDoubleDash.Any(static t => t.Type == TokenType.Directive))
+        {
+            return new ParsedCommandLine(null, null, globals, false) { Directive = result };
+        }
 
-    private static ParsedCommandLine ParseCommand(IReadOnlyList<string> args, int i, ICliCommand command, GlobalState state)
-    {
+        // --help anywhere wins over every other problem, even where it was read as an option's value.
+        if (beforeDoubleDash.Any(static t => t.Value is "--help" or "-h"))
+        {
+            return new ParsedCommandLine(command, null, globals, true) { Group = command is null && node != tree.Root ? tree.WordsOf(node) : null };
+        }
+
+        if (result.GetResult(tree.Version) is { Implicit: false })
+        {
+            return new ParsedCommandLine(null, null, globals, false) { VersionRequested = true };
+        }
+
+        // What System.CommandLine found that the checks below do not cover (an unreadable response file, say).
+        var other = result.Errors.Where(static e => e.SymbolResult is not (OptionResult or CommandResult)).Select(static e => e.Message).ToList();
+        if (command is null)
+        {
+            throw other.Count > 0 ? new UsageException(other) : NoCommand(tree, node, result, commands);
+        }
+
+        var problems = new List<string>();
         var spec = command.Spec;
+        var flagValues = FlagValues(args, tree.OptionsOf(node));
+        problems.AddRange(flagValues.Select(static f => $"option '{f.Name}' takes no value; found '{f.Value}'."));
+        var unmatched = result.UnmatchedTokens.ToList();
+        foreach (var (_, value) in flagValues)
+        {
+            unmatched.Remove(value);
+        }
+
+        problems.AddRange(unmatched.Select(t => Unmatched(t, spec)));
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var positionals = new List<string>();
-        var endOfOptions = false;
-        for (; i < args.Count; i++)
+        foreach (var (optionSpec, option) in tree.OptionsOf(node).Append((GlobalOptions.Specs[0], (Option)tree.Database)))
         {
-            var token = args[i];
-            if (endOfOptions || !IsOption(token))
-            {
-                positionals.Add(token);
-                continue;
-            }
-
-            if (token == "--")
-            {
-                endOfOptions = true;
-                continue;
-            }
-
-            var (name, inline) = Split(token);
-            if (TryGlobal(name, inline, args, ref i, state, spec))
+            if (result.GetResult(option) is not { Implicit: false } found)
             {
                 continue;
             }
 
-            var option = spec.FindOption(name)
-                ?? throw new UsageException($"unknown option '{name}' for 'cfgr {spec.Name}'.") { Command = spec };
-            if (options.ContainsKey(name))
+            var tokens = found.Tokens;
+            if (!optionSpec.IsFlag && (tokens.Count == 0 || IsOptionLike(tokens[0].Value)))
             {
-                throw new UsageException($"option '{name}' is given more than once.") { Command = spec };
+                problems.Add($"option '{optionSpec.Name}' needs a value.");
+            }
+            else if (tokens.Count > 1)
+            {
+                problems.Add($"option '{optionSpec.Name}' is given more than once.");
             }
 
-            options[name] = option.IsFlag
-                ? inline is null ? null : throw new UsageException($"option '{name}' takes no value; found '{inline}'.") { Command = spec }
-                : inline ?? TakeValue(args, ref i, name, spec);
+            options[optionSpec.Name] = optionSpec.IsFlag ? null : tokens.Count > 0 ? tokens[0].Value : null;
         }
 
-        Validate(spec, options, positionals);
-        return new ParsedCommandLine(command, new ParsedArguments(spec, options, positionals), state.Globals, false);
+        problems.AddRange(other);
+        var positionals = tree.ArgumentsOf(node).Select(a => result.GetValue(a.Argument)).OfType<string>().ToList();
+        Validate(spec, options, positionals, problems);
+        if (problems.Count > 0)
+        {
+            throw new UsageException(problems.Distinct(StringComparer.Ordinal).ToList()) { Command = spec };
+        }
+
+        options.Remove("--db");
+        return new ParsedCommandLine(command, new ParsedArguments(spec, options, positionals), globals, false);
     }
 
-    /// <summary><c>--help</c> anywhere wins over every other problem: find the command, if one is named, and show its help.</summary>
-    private static ParsedCommandLine ParseHelp(IReadOnlyList<string> args, IReadOnlyList<ICliCommand> commands)
+    private static GlobalOptions Globals(CommandTree tree, ParseResult result) =>
+        result.GetResult(tree.Database) is { Tokens: [var first, ..] }
+            ? new GlobalOptions(first.Value) { DatabaseGiven = true }
+            : GlobalOptions.Default;
+
+    private static UsageException NoCommand(CommandTree tree, Command node, ParseResult result, IReadOnlyList<ICliCommand> commands)
     {
-        var i = 0;
-        while (i < args.Count && IsOption(args[i]))
+        if (node != tree.Root)
         {
-            i += args[i] == "--db" ? 2 : 1;
+            var words = tree.WordsOf(node);
+            var group = commands.Where(c => c.Spec.Name.StartsWith(words + " ", StringComparison.Ordinal)).Select(static c => $"'{c.Spec.Name}'");
+            return new UsageException($"'{words}' needs a subcommand; expected one of {string.Join(", ", group)}.");
         }
 
-        var command = i < args.Count ? FindCommand(args, i, commands) : null;
-        return new ParsedCommandLine(command, null, GlobalOptions.Default, true);
+        var word = result.UnmatchedTokens.FirstOrDefault(static t => !IsOptionLike(t));
+        if (word is not null)
+        {
+            return new UsageException($"unknown command '{word}'; expected one of {string.Join(", ", commands.Select(static c => $"'{c.Spec.Name}'"))}.");
+        }
+
+        var option = result.UnmatchedTokens.Count > 0 ? result.UnmatchedTokens[0] : null;
+        return new UsageException(option is null ? "missing command." : $"unknown option '{option}'; commands take their options after the command name.");
     }
 
-    private static void Validate(CommandSpec spec, Dictionary<string, string?> options, List<string> positionals)
+    private static string Unmatched(string token, CommandSpec spec)
+    {
+        if (!IsOptionLike(token))
+        {
+            return $"unexpected argument '{token}' for 'cfgr {spec.Name}'.";
+        }
+
+        // An option of this command given before the command words (cfgr --json org list).
+        return spec.Options.Any(o => o.AllNames.Contains(token, StringComparer.Ordinal))
+            ? $"option '{token}' goes after the command name: 'cfgr {spec.Name} {token}'."
+            : $"unknown option '{token}' for 'cfgr {spec.Name}'.";
+    }
+
+    /// <summary><c>--flag=value</c> for a flag: System.CommandLine splits it and leaves the value unmatched.</summary>
+    private static List<(string Name, string Value)> FlagValues(IReadOnlyList<string> args, IReadOnlyList<(OptionSpec Spec, Option Option)> options)
+    {
+        var found = new List<(string, string)>();
+        foreach (var arg in args.TakeWhile(static a => a != "--"))
+        {
+            var eq = arg.StartsWith("--", StringComparison.Ordinal) ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
+            if (eq > 0 && options.Any(o => o.Spec.IsFlag && o.Spec.AllNames.Contains(arg[..eq], StringComparer.Ordinal)))
+            {
+                found.Add((arg[..eq], arg[(eq + 1)..]));
+            }
+        }
+
+        return found;
+    }
+
+    private static void Validate(CommandSpec spec, Dictionary<string, string?> options, List<string> positionals, List<string> problems)
     {
         var missing = spec.Options.Where(o => o.Required && !options.ContainsKey(o.Name)).Select(static o => $"'{o.Name}'").ToList();
         if (missing.Count > 0)
         {
             var noun = missing.Count == 1 ? "option" : "options";
-            throw new UsageException($"missing required {noun} {string.Join(", ", missing)} for 'cfgr {spec.Name}'.") { Command = spec };
-        }
-
-        if (positionals.Count > spec.Arguments.Length)
-        {
-            throw new UsageException($"unexpected argument '{positionals[spec.Arguments.Length]}' for 'cfgr {spec.Name}'.") { Command = spec };
+            problems.Add($"missing required {noun} {string.Join(", ", missing)} for 'cfgr {spec.Name}'.");
         }
 
         var absent = spec.Arguments.Skip(positionals.Count).FirstOrDefault(static a => a.Required);
         if (absent is not null)
         {
-            throw new UsageException($"missing argument <{absent.Name}> for 'cfgr {spec.Name}'.") { Command = spec };
+            problems.Add($"missing argument <{absent.Name}> for 'cfgr {spec.Name}'.");
         }
     }
 
-    private static ICliCommand FindCommand(IReadOnlyList<string> args, int at, IReadOnlyList<ICliCommand> commands)
-    {
-        bool Matches(ICliCommand c, int words) =>
-            at + words <= args.Count && c.Spec.Words.Take(words).Select((w, k) => w == args[at + k]).All(static m => m);
-
-        var match = commands.Where(c => Matches(c, c.Spec.Words.Length)).MaxBy(static c => c.Spec.Words.Length);
-        if (match is not null)
-        {
-            return match;
-        }
-
-        var group = commands.Where(c => c.Spec.Words.Length > 1 && Matches(c, 1)).Select(static c => $"'{c.Spec.Name}'").ToList();
-        if (group.Count > 0)
-        {
-            throw new UsageException($"'{args[at]}' needs a subcommand; expected one of {string.Join(", ", group)}.");
-        }
-
-        var known = commands.Select(static c => $"'{c.Spec.Name}'");
-        throw new UsageException($"unknown command '{args[at]}'; expected one of {string.Join(", ", known)}.");
-    }
-
-    private static bool TryGlobal(string name, string? inline, IReadOnlyList<string> args, ref int i, GlobalState state, CommandSpec? spec)
-    {
-        switch (name)
-        {
-            case "--help" or "-h":
-                return true;
-            case "--db":
-                if (state.DatabaseGiven)
-                {
-                    throw new UsageException("option '--db' is given more than once.") { Command = spec };
-                }
-
-                state.DatabaseGiven = true;
-                state.Globals = state.Globals with { DatabasePath = inline ?? TakeValue(args, ref i, name, spec), DatabaseGiven = true };
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static string TakeValue(IReadOnlyList<string> args, ref int i, string name, CommandSpec? spec)
-    {
-        if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2))
-        {
-            throw new UsageException($"option '{name}' needs a value.") { Command = spec };
-        }
-
-        return args[++i];
-    }
-
-    private static bool IsOption(string token) => token.Length > 1 && token[0] == '-';
-
-    private static (string Name, string? Inline) Split(string token)
-    {
-        var eq = token.StartsWith("--", StringComparison.Ordinal) ? token.IndexOf('=', StringComparison.Ordinal) : -1;
-        return eq < 0 ? (token, null) : (token[..eq], token[(eq + 1)..]);
-    }
-
-    private sealed class GlobalState
-    {
-        public GlobalOptions Globals { get; set; } = GlobalOptions.Default;
-
-        public bool DatabaseGiven { get; set; }
-    }
+    private static bool IsOptionLike(string token) => token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal)
+        || (token.Length == 2 && token[0] == '-' && char.IsAsciiLetter(token[1]));
 }

@@ -2,13 +2,14 @@ using ConfigResolver.Authorization;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
 using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Cli.Shipped;
 using ConfigResolver.Cli.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
 
 /// <summary>
-/// <c>cfgr check</c>: compiles a policy directory, joins it with the tenants of the SQLite file (<c>--db</c>), and
-/// decides one request, optionally explained. Exit 0 when allowed, 1 when denied or on problems.
+/// <c>cfgr check</c>: compiles a policy directory (the shipped policies by default), joins it with the tenants of the
+/// SQLite file (<c>--db</c>), and decides one request, optionally explained. Exit 0 allowed, 3 denied, 1 on problems.
 /// </summary>
 internal sealed class CheckCommand : ICliCommand
 {
@@ -16,18 +17,19 @@ internal sealed class CheckCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "check",
         "Decide whether a user may perform an action in an organization, optionally explained.",
-        new OptionSpec("--policies", "DIR", "The policy directory.", Required: true),
+        new OptionSpec("--policies", "DIR", "The policy directory (default: the policies shipped inside cfgr; 'cfgr policy init DIR' writes them out)."),
         new OptionSpec("--user", "email", "The user asking.", Required: true),
         new OptionSpec("--org", "slug", "The organization.", Required: true),
         new OptionSpec("--action", "A", "The action, e.g. agents:write.", Required: true),
         new OptionSpec("--resource", "R", "The resource, e.g. provider/openai."),
         new OptionSpec("--explain", null, "Also print the reasons, the deciding rules and policy lines, and why not."),
-        new OptionSpec("--json", null, "Print one JSON object: {\"allowed\", \"revision\"} plus the explanation with --explain."))
+        new OptionSpec("--json", null, "Print one JSON object: {\"allowed\", \"decision\", \"revision\"} plus the explanation with --explain."))
     {
         Description = """
-            Prints 'allow' or 'deny' (exit 0 or 1). With --explain it also prints the reasons, the rules and the engine
-            policy lines that decided, and for a denial what is missing: the membership, the role or scope, or the deny
-            rule that fired. Policy problems are printed as file:line:col: error CODE: message (exit 1).
+            Prints 'allow' (exit 0) or 'deny' (exit 3). With --explain it also prints the reasons, the rules and the
+            engine policy lines that decided, and for a denial what is missing: the membership, the role or scope, or
+            the deny rule that fired. An unknown user, a missing database or policy problems are errors (exit 1);
+            policy problems print as file:line:col: error CODE: message.
             """,
     };
 
@@ -36,7 +38,7 @@ internal sealed class CheckCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = context.Arguments;
-        var policy = PolicyDirectoryInput.Load(context, args.Required("--policies"));
+        var policy = args.Value("--policies") is { } directory ? PolicyDirectoryInput.Load(context, directory) : ShippedFiles.Policy;
         var email = args.Required("--user");
         return await CliTenancy.RunAsync(context, async tenancy =>
         {
@@ -46,13 +48,12 @@ internal sealed class CheckCommand : ICliCommand
             var facts = await TenantFacts.LoadAsync(tenancy.Store, resolver, cancellationToken).ConfigureAwait(false);
             var snapshot = AuthorizationSnapshot.Create(policy, facts, new AuthorizationOptions { TimeProvider = context.Console.Clock });
             var decision = snapshot.Check(Principal.ForUser(user.Id), args.Required("--org"), args.Required("--action"), args.Value("--resource"));
-            var lines = CheckRenderer.Render(decision, user, args.Has("--explain"), args.Has("--json"));
-            foreach (var line in lines)
+            foreach (var line in CheckRenderer.Render(decision, user, args.Has("--explain"), args.Json, context.Console.UseColor))
             {
                 context.Print(line);
             }
 
-            return decision.Allowed ? ExitCodes.Ok : ExitCodes.Failed;
+            return decision.Allowed ? ExitCodes.Ok : ExitCodes.Denied;
         }).ConfigureAwait(false);
     }
 }

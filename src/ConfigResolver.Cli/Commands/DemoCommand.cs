@@ -18,8 +18,10 @@ internal sealed class DemoCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec("demo", "Create a demo database and print each organization's resolved configuration.")
     {
         Description = """
-            Uses a new temporary database unless --db names a file that does not exist yet. The environment layer is
-            your environment variables; OPENAI_* and LAMB_KB_* variables you have not set get labelled demo defaults.
+            Uses a new temporary database unless --db names a file that does not exist yet (CFGR_DB is ignored: the demo
+            never touches an existing database). The environment layer is your environment variables; OPENAI_* and
+            LAMB_KB_* variables you have not set get labelled demo defaults. The closing hints are written the way you
+            run cfgr: 'cfgr ...' for the installed tool, 'dotnet run --project ... --' from a clone.
             """,
     };
 
@@ -59,12 +61,15 @@ internal sealed class DemoCommand : ICliCommand
 
                 context.Print("Secrets print as [redacted]. Explore the database (later commands read only your real environment):");
                 var db = shownPath.Contains(' ', StringComparison.Ordinal) ? $"'{shownPath}'" : shownPath;
-                context.Print($"  cfgr --db {db} resolve --org acme --explain");
-                context.Print($"  cfgr --db {db} resolve --user carol@globex.example --json");
-                context.Print($"  cfgr --db {db} org show acme");
-                context.Print("Ask the shipped policies (from the repository root) who may do what, and why not:");
-                context.Print($"  cfgr --db {db} check --policies policies --user bob@acme.example --org acme --action agents:delete --explain");
-                context.Print($"  cfgr --db {db} check --policies policies --user carol@globex.example --org globex --action completions:create --resource provider/ollama --explain");
+                var cfgr = context.Console.Invocation;
+                context.Print($"  {cfgr} --db {db} resolve --org acme --explain");
+                context.Print($"  {cfgr} --db {db} resolve --user carol@globex.example --json");
+                context.Print($"  {cfgr} --db {db} org show acme");
+                context.Print("Ask the policies shipped inside cfgr who may do what, and why not (exit code 3 means denied):");
+                context.Print($"  {cfgr} --db {db} check --user bob@acme.example --org acme --action agents:delete --explain");
+                context.Print($"  {cfgr} --db {db} check --user carol@globex.example --org globex --action completions:create --resource provider/ollama --explain");
+                context.Print("Write those policies out to edit, lint and test them:");
+                context.Print($"  {cfgr} policy init my-policies");
                 return ExitCodes.Ok;
             },
             databasePath: shownPath).ConfigureAwait(false);

@@ -16,6 +16,9 @@ internal sealed class EnforceCommand : ICliCommand
     /// <summary>Code of a requests-file line that is not a JSON array.</summary>
     public const string RequestSyntax = "CLI1001";
 
+    /// <summary>Code of a request the engine could not evaluate (Go casbin's Enforce returns an error).</summary>
+    public const string RequestNotEvaluated = "CLI1002";
+
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec(
         "enforce",
@@ -25,11 +28,14 @@ internal sealed class EnforceCommand : ICliCommand
         new OptionSpec("--setup", "json", "Setup object: {\"matching_functions\": {\"g\": \"keyMatch2\"}, \"domain_matching_functions\": {...}, \"accept_json_request\": true}."),
         new OptionSpec("--context", "r,p,e,m", "Enforce context: request, policy, effect and matcher keys, e.g. r2,p2,e2,m2."),
         new OptionSpec("--requests", "R.jsonl", "One JSON array of request values per line ('-' reads standard input).", Required: true),
-        new OptionSpec("--explain", null, "Print {\"allowed\":...,\"explain\":[...],\"revision\":...} per request instead of true/false."))
+        new OptionSpec("--explain", null, "Print {\"allowed\":...,\"explain\":[...],\"revision\":...} per request instead of true/false."),
+        new OptionSpec("--json", null, "Print one JSON object per request line: {\"line\", \"allowed\"} (plus explain and revision with --explain) or {\"line\", \"error\"}."))
     {
         Description = """
             Prints one line per request: true or false, or with --explain a JSON object naming the rule that decided.
-            A request that cannot be evaluated prints 'error: <message>' on its line and the run continues.
+            A denied request is an answer, not a failure: the exit code stays 0. A request the engine cannot evaluate
+            prints 'error: <message>' on its line and the run continues (exit 0, as Go casbin returns such errors as
+            answers); a line that is not a JSON array is an input error (exit 1, also reported on standard error).
             Model and policy problems are printed to standard error as file:line:col: error CODE: message (exit 1).
             """,
     };
@@ -44,19 +50,15 @@ internal sealed class EnforceCommand : ICliCommand
         var requestsPath = args.Required("--requests");
 
         var enforcer = Load(context, args.Required("--model"), args.Value("--policy"));
-        if (enforcer is null)
-        {
-            return Task.FromResult(ExitCodes.Failed);
-        }
-
         setup?.ApplyTo(enforcer);
         var requests = context.ReadText(requestsPath, "requests");
-        var failed = Decide(context, enforcer, enforceContext, requestsPath, requests, args.Has("--explain"), cancellationToken);
+        var output = new RequestOutput(context, args.Has("--explain"), args.Json);
+        var failed = Decide(context, enforcer, enforceContext, requestsPath, requests, output, cancellationToken);
         return Task.FromResult(failed ? ExitCodes.Failed : ExitCodes.Ok);
     }
 
-    /// <summary>Reads model and policy, reporting the problems of both before giving up.</summary>
-    private static Enforcer? Load(CommandContext context, string modelPath, string? policyPath)
+    /// <summary>Reads model and policy; the problems of both are thrown together (<see cref="CliApp"/> prints them, exit 1).</summary>
+    private static Enforcer Load(CommandContext context, string modelPath, string? policyPath)
     {
         var diagnostics = new List<Diagnostic>();
         PolicyModel? model = null;
@@ -82,17 +84,12 @@ internal sealed class EnforceCommand : ICliCommand
             }
         }
 
-        foreach (var line in DiagnosticRenderer.RenderAll(diagnostics))
-        {
-            context.Report(line);
-        }
-
-        return null;
+        throw new PolicyCompilationException(diagnostics);
     }
 
     /// <summary>Decides every request line; returns whether a line was malformed.</summary>
     private static bool Decide(CommandContext context, Enforcer enforcer, EnforceContext enforceContext, string path, string text,
-        bool explain, CancellationToken cancellationToken)
+        RequestOutput output, CancellationToken cancellationToken)
     {
         var failed = false;
         var lineNumber = 0;
@@ -108,20 +105,25 @@ internal sealed class EnforceCommand : ICliCommand
             if (!RequestLine.TryParse(line, out var request, out var column, out var error))
             {
                 failed = true;
-                context.Print(DecisionRenderer.Error($"line {lineNumber}: {error}"));
+                output.Error(lineNumber, RequestSyntax, $"line {lineNumber}: {error}");
                 context.Report(DiagnosticRenderer.Render(path, lineNumber, column, "error", RequestSyntax, null, error!));
                 continue;
             }
 
             try
             {
-                context.Print(explain
-                    ? DecisionRenderer.Explained(enforcer.EnforceEx(enforceContext, request))
-                    : DecisionRenderer.Decision(enforcer.Enforce(enforceContext, request)));
+                if (output.Explain)
+                {
+                    output.Explained(lineNumber, enforcer.EnforceEx(enforceContext, request));
+                }
+                else
+                {
+                    output.Decision(lineNumber, enforcer.Enforce(enforceContext, request));
+                }
             }
             catch (PolicyEvaluationException e)
             {
-                context.Print(DecisionRenderer.Error(e.Message));
+                output.Error(lineNumber, RequestNotEvaluated, e.Message);
             }
         }
 

@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
@@ -11,7 +12,8 @@ internal sealed class MemberRemoveCommand : ICliCommand
         "member remove",
         "Remove a user from an organization (never its last owner).",
         new OptionSpec("--org", "slug", "The organization.", Required: true),
-        new OptionSpec("--email", "email", "The user.", Required: true))
+        new OptionSpec("--email", "email", "The user.", Required: true),
+        CommonOptions.Json)
     {
         Description = "If it was the user's default organization, their remaining membership with the lowest slug becomes the default, or none.",
     };
@@ -25,6 +27,12 @@ internal sealed class MemberRemoveCommand : ICliCommand
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             await tenancy.Administration.RemoveMembershipAsync(slug, email, cancellationToken).ConfigureAwait(false);
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(TenancyJson.Membership(slug, email, role: null));
+                return ExitCodes.Ok;
+            }
+
             context.Print($"removed '{email}' from org '{slug}'.");
             return ExitCodes.Ok;
         });

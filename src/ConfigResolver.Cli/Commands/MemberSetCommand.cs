@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 using ConfigResolver.Tenancy;
 
@@ -13,7 +14,8 @@ internal sealed class MemberSetCommand : ICliCommand
         "Give a user a role in an organization (owner, admin, member or viewer).",
         new OptionSpec("--org", "slug", "The organization.", Required: true),
         new OptionSpec("--email", "email", "The user.", Required: true),
-        new OptionSpec("--role", "role", "owner, admin, member or viewer.", Required: true))
+        new OptionSpec("--role", "role", "owner, admin, member or viewer.", Required: true),
+        CommonOptions.Json)
     {
         Description = """
             An organization's first member must be an owner, and its last owner cannot be demoted.
@@ -35,6 +37,12 @@ internal sealed class MemberSetCommand : ICliCommand
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             await tenancy.Administration.SetMembershipAsync(slug, email, role, cancellationToken).ConfigureAwait(false);
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(TenancyJson.Membership(slug, email, role));
+                return ExitCodes.Ok;
+            }
+
             context.Print($"'{email}' is now {TenancyNames.ToName(role)} of org '{slug}'.");
             return ExitCodes.Ok;
         });

@@ -14,8 +14,12 @@ internal sealed class OrgConfigGetCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org config get",
         "Print an organization's configuration document (secrets redacted).",
-        [new OptionSpec("--reveal-secrets", null, "Print API keys, tokens and the signup key in plaintext.")],
-        [new ArgumentSpec("slug", "The organization.")])
+        [
+            CommonOptions.Organization,
+            new OptionSpec("--reveal-secrets", null, "Print API keys, tokens and the signup key in plaintext."),
+            new OptionSpec("--json", null, "Accepted for uniformity: the document is JSON either way."),
+        ],
+        [CommonOptions.OrganizationPositional])
     {
         Description = """
             Secrets print as "[redacted]". To edit a document and set it back with 'cfgr org config set', get it
@@ -27,7 +31,7 @@ internal sealed class OrgConfigGetCommand : ICliCommand
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slug = context.Arguments.Positionals[0];
+        var slug = context.Arguments.Organization();
         var reveal = context.Arguments.Has("--reveal-secrets");
         return CliTenancy.RunAsync(context, async tenancy =>
         {

@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
@@ -10,8 +11,8 @@ internal sealed class OrgConfigSetCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org config set",
         "Replace an organization's configuration document after validating it.",
-        [new OptionSpec("--file", "file.json", "The new document; '-' reads standard input.", Required: true)],
-        [new ArgumentSpec("slug", "The organization.")])
+        [CommonOptions.Organization, new OptionSpec("--file", "file.json", "The new document; '-' reads standard input.", Required: true), CommonOptions.Json],
+        [CommonOptions.OrganizationPositional])
     {
         Description = """
             Every problem is printed, one line each, and nothing changes (exit 1): invalid JSON (with the file's line
@@ -24,7 +25,7 @@ internal sealed class OrgConfigSetCommand : ICliCommand
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slug = context.Arguments.Positionals[0];
+        var slug = context.Arguments.Organization();
         var path = context.Arguments.Required("--file");
         var json = context.ReadText(path, "configuration");
         return CliTenancy.RunAsync(
@@ -32,6 +33,12 @@ internal sealed class OrgConfigSetCommand : ICliCommand
             async tenancy =>
             {
                 var organization = await tenancy.Administration.SetConfigAsync(slug, json, cancellationToken).ConfigureAwait(false);
+                if (context.Arguments.Json)
+                {
+                    context.PrintJson(TenancyJson.Organization(organization));
+                    return ExitCodes.Ok;
+                }
+
                 var setups = organization.Config.SetupNames.IsEmpty ? "none" : string.Join(", ", organization.Config.SetupNames);
                 context.Print($"updated the configuration of org '{organization.Slug}'; setups: {setups}.");
                 return ExitCodes.Ok;

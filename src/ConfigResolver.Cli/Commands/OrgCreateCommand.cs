@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 using ConfigResolver.Tenancy;
 
@@ -11,10 +12,11 @@ internal sealed class OrgCreateCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org create",
         "Create an organization, optionally from a configuration file and the system baseline.",
-        new OptionSpec("--slug", "slug", "Unique name: 2-63 lowercase letters, digits or hyphens.", Required: true),
+        new OptionSpec("--slug", "slug", "Unique name: 2-63 lowercase letters, digits or hyphens.", Required: true) { Aliases = ["--org"] },
         new OptionSpec("--name", "name", "Display name.", Required: true),
         new OptionSpec("--config", "file.json", "Configuration document (see schemas/org-config.schema.json); '-' reads standard input."),
-        new OptionSpec("--baseline", null, "Start from a copy of the system organization's setups; secrets are not copied, --config is laid over it."))
+        new OptionSpec("--baseline", null, "Start from a copy of the system organization's setups; secrets are not copied, --config is laid over it."),
+        CommonOptions.Json)
     {
         Description = """
             The document is validated before anything is stored; every problem is printed, one line each
@@ -40,6 +42,12 @@ internal sealed class OrgCreateCommand : ICliCommand
             async tenancy =>
             {
                 var organization = await tenancy.Administration.CreateOrganizationAsync(request, cancellationToken).ConfigureAwait(false);
+                if (context.Arguments.Json)
+                {
+                    context.PrintJson(TenancyJson.Organization(organization, members: []));
+                    return ExitCodes.Ok;
+                }
+
                 var setups = organization.Config.SetupNames.IsEmpty ? "none" : string.Join(", ", organization.Config.SetupNames);
                 context.Print($"created org '{organization.Slug}' ({organization.Name}); setups: {setups}.");
                 return ExitCodes.Ok;

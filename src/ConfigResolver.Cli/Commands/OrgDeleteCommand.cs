@@ -10,8 +10,8 @@ internal sealed class OrgDeleteCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org delete",
         "Delete an organization and its memberships (never the system organization).",
-        [],
-        [new ArgumentSpec("slug", "The organization.")])
+        [CommonOptions.Organization, CommonOptions.Json],
+        [CommonOptions.OrganizationPositional])
     {
         Description = "Members whose default organization it was move to their remaining membership with the lowest slug, or to none.",
     };
@@ -20,11 +20,19 @@ internal sealed class OrgDeleteCommand : ICliCommand
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slug = context.Arguments.Positionals[0];
+        var slug = context.Arguments.Organization();
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             await tenancy.Administration.DeleteOrganizationAsync(slug, cancellationToken).ConfigureAwait(false);
-            context.Print($"deleted org '{slug}'.");
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(new { deleted = slug });
+            }
+            else
+            {
+                context.Print($"deleted org '{slug}'.");
+            }
+
             return ExitCodes.Ok;
         });
     }

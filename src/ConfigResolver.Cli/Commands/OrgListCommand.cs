@@ -9,7 +9,7 @@ namespace ConfigResolver.Cli.Commands;
 internal sealed class OrgListCommand : ICliCommand
 {
     /// <inheritdoc />
-    public CommandSpec Spec { get; } = new CommandSpec("org list", "List every organization with its status, plan and member count.");
+    public CommandSpec Spec { get; } = new CommandSpec("org list", "List every organization with its status, plan and member count.", CommonOptions.Json);
 
     /// <inheritdoc />
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -22,6 +22,12 @@ internal sealed class OrgListCommand : ICliCommand
             {
                 var members = await tenancy.Store.ListMembershipsOfOrganizationAsync(organization.Id, cancellationToken).ConfigureAwait(false);
                 rows.Add((organization, members.Length));
+            }
+
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(rows.Select(static r => TenancyJson.Organization(r.Item1, memberCount: r.Item2)).ToArray());
+                return ExitCodes.Ok;
             }
 
             foreach (var line in OrganizationRenderer.Table(rows))

@@ -13,14 +13,14 @@ internal sealed class OrgShowCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org show",
         "Show an organization: status, plan, times, setups, signup and members.",
-        [],
-        [new ArgumentSpec("slug", "The organization.")]);
+        [CommonOptions.Organization, CommonOptions.Json],
+        [CommonOptions.OrganizationPositional]);
 
     /// <inheritdoc />
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slug = context.Arguments.Positionals[0];
+        var slug = context.Arguments.Organization();
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             var store = tenancy.Store;
@@ -31,6 +31,12 @@ internal sealed class OrgShowCommand : ICliCommand
             {
                 var user = await store.GetUserAsync(membership.UserId, cancellationToken).ConfigureAwait(false);
                 members.Add((user?.Email ?? membership.UserId.ToString(), membership.Role, user?.DefaultOrganizationId == organization.Id));
+            }
+
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(TenancyJson.Organization(organization, members));
+                return ExitCodes.Ok;
             }
 
             foreach (var line in OrganizationRenderer.Details(organization, members))

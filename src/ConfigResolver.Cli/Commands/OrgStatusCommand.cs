@@ -12,14 +12,14 @@ internal sealed class OrgStatusCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "org status",
         "Show an organization's status, or change it with --set active|suspended|trial.",
-        [new OptionSpec("--set", "status", "The new status: active, suspended or trial.")],
-        [new ArgumentSpec("slug", "The organization.")]);
+        [CommonOptions.Organization, new OptionSpec("--set", "status", "The new status: active, suspended or trial."), CommonOptions.Json],
+        [CommonOptions.OrganizationPositional]);
 
     /// <inheritdoc />
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slug = context.Arguments.Positionals[0];
+        var slug = context.Arguments.Organization();
         OrganizationStatus? status = null;
         if (context.Arguments.Value("--set") is { } name)
         {
@@ -33,14 +33,26 @@ internal sealed class OrgStatusCommand : ICliCommand
             if (status is { } target)
             {
                 var updated = await tenancy.Administration.SetStatusAsync(slug, target, cancellationToken).ConfigureAwait(false);
-                context.Print($"org '{updated.Slug}' is now {TenancyNames.ToName(updated.Status)}.");
+                Print(context, updated, $"org '{updated.Slug}' is now {TenancyNames.ToName(updated.Status)}.");
                 return ExitCodes.Ok;
             }
 
             var organization = await tenancy.Store.FindOrganizationBySlugAsync(slug, cancellationToken).ConfigureAwait(false)
                 ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(slug)]);
-            context.Print($"org '{organization.Slug}' is {TenancyNames.ToName(organization.Status)}.");
+            Print(context, organization, $"org '{organization.Slug}' is {TenancyNames.ToName(organization.Status)}.");
             return ExitCodes.Ok;
         });
+    }
+
+    private static void Print(CommandContext context, Organization organization, string text)
+    {
+        if (context.Arguments.Json)
+        {
+            context.PrintJson(new { org = organization.Slug, status = TenancyNames.ToName(organization.Status) });
+        }
+        else
+        {
+            context.Print(text);
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
+using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -11,7 +13,7 @@ internal sealed class PolicyLintCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "policy lint",
         "Check a policy directory: YAML, schemas, roles, scopes, rules and conditions.",
-        [],
+        [new OptionSpec("--json", null, "Print the lint report as one JSON object: {\"directory\", \"ok\", \"summary\", \"diagnostics\"}.")],
         [new ArgumentSpec("DIR", "The policy directory (model.conf, roles, rule packages, overlays, tests).")])
     {
         Description = """
@@ -26,10 +28,42 @@ internal sealed class PolicyLintCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var directory = context.Arguments.Positionals[0];
-        var policy = PolicyDirectoryInput.Load(context, directory);
-        var cases = policy.Tests.Sum(static t => t.CaseNames.Length);
-        context.Print(string.Create(CultureInfo.InvariantCulture,
-            $"ok: {directory}: {policy.Files.Length} files, {policy.Roles.Length} roles, {policy.Scopes.Length} scopes, {policy.PackageNames.Length} packages ({policy.RuleCount} rules), {policy.Tests.Length} test suites ({cases} cases)"));
-        return Task.FromResult(ExitCodes.Ok);
+        if (!context.Arguments.Json)
+        {
+            var policy = PolicyDirectoryInput.Load(context, directory);
+            var cases = policy.Tests.Sum(static t => t.CaseNames.Length);
+            context.Print(string.Create(CultureInfo.InvariantCulture,
+                $"ok: {directory}: {policy.Files.Length} files, {policy.Roles.Length} roles, {policy.Scopes.Length} scopes, {policy.PackageNames.Length} packages ({policy.RuleCount} rules), {policy.Tests.Length} test suites ({cases} cases)"));
+            return Task.FromResult(ExitCodes.Ok);
+        }
+
+        // With --json the diagnostics are the report itself (stdout), and still one line each on standard error.
+        try
+        {
+            var policy = PolicyDirectoryInput.Load(context, directory);
+            var summary = new
+            {
+                files = policy.Files.Length,
+                roles = policy.Roles.Length,
+                scopes = policy.Scopes.Length,
+                packages = policy.PackageNames.Length,
+                rules = policy.RuleCount,
+                test_suites = policy.Tests.Length,
+                cases = policy.Tests.Sum(static t => t.CaseNames.Length),
+            };
+            context.PrintJson(new { directory, ok = true, summary, diagnostics = Array.Empty<CliDiagnostic>() });
+            return Task.FromResult(ExitCodes.Ok);
+        }
+        catch (PolicyCompilationException e)
+        {
+            foreach (var line in DiagnosticRenderer.RenderAll(e.Diagnostics))
+            {
+                context.Report(line);
+            }
+
+            var diagnostics = DiagnosticOrdering.SortAndDeduplicate(e.Diagnostics).Select(CliDiagnostic.From).ToArray();
+            context.PrintJson(new { directory, ok = false, summary = (object?)null, diagnostics });
+            return Task.FromResult(ExitCodes.Failed);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ConfigResolver.Cli.CommandLine;
+using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
@@ -11,7 +12,8 @@ internal sealed class UserAddCommand : ICliCommand
         "user add",
         "Add a user; give them a role in an organization with 'cfgr member set'.",
         new OptionSpec("--email", "email", "The email address, unique case-insensitively.", Required: true),
-        new OptionSpec("--name", "name", "The display name."));
+        new OptionSpec("--name", "name", "The display name."),
+        CommonOptions.Json);
 
     /// <inheritdoc />
     public Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -22,6 +24,12 @@ internal sealed class UserAddCommand : ICliCommand
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             var user = await tenancy.Administration.AddUserAsync(email, name, cancellationToken).ConfigureAwait(false);
+            if (context.Arguments.Json)
+            {
+                context.PrintJson(TenancyJson.User(user, defaultOrganization: null));
+                return ExitCodes.Ok;
+            }
+
             context.Print(user.Name is null ? $"added user '{user.Email}'." : $"added user '{user.Email}' ({user.Name}).");
             return ExitCodes.Ok;
         });

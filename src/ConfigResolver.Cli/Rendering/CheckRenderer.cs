@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ConfigResolver.Authorization;
 using ConfigResolver.Tenancy;
 
@@ -8,15 +7,14 @@ namespace ConfigResolver.Cli.Rendering;
 /// <summary>Renders a <c>cfgr check</c> decision as text or JSON; the user is named by email rather than by id.</summary>
 internal static class CheckRenderer
 {
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Renders the decision.</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="user">The user who asked.</param>
     /// <param name="explain">Whether to include the explanation.</param>
     /// <param name="json">Whether to print one JSON object.</param>
+    /// <param name="color">Whether to colour the verdict (a terminal without NO_COLOR).</param>
     /// <returns>The lines.</returns>
-    public static IEnumerable<string> Render(Decision decision, User user, bool explain, bool json)
+    public static IEnumerable<string> Render(Decision decision, User user, bool explain, bool json, bool color = false)
     {
         var verdict = decision.Allowed ? "allow" : "deny";
         var explanation = explain ? decision.Explain() : null;
@@ -26,7 +24,7 @@ internal static class CheckRenderer
 
         if (json)
         {
-            var body = new Dictionary<string, object?> { ["allowed"] = decision.Allowed, ["revision"] = decision.Revision };
+            var body = new Dictionary<string, object?> { ["allowed"] = decision.Allowed, ["decision"] = verdict, ["revision"] = decision.Revision };
             if (explanation is not null)
             {
                 body["reasons"] = explanation.Reasons.Select(Named).ToArray();
@@ -35,11 +33,11 @@ internal static class CheckRenderer
                 body["policy_lines"] = explanation.PolicyLines.Select(Named).ToArray();
             }
 
-            yield return JsonSerializer.Serialize(body, s_json);
+            yield return JsonOutput.Serialize(body);
             yield break;
         }
 
-        yield return verdict;
+        yield return Colors.Verdict(verdict, decision.Allowed, color);
         if (explanation is null)
         {
             yield break;

@@ -26,7 +26,35 @@ internal static class HelpRenderer
         }
 
         yield return string.Empty;
-        yield return "exit codes: 0 ok, 1 rejected input or failed checks, 2 usage error.";
+        yield return "exit codes:";
+        foreach (var line in Table(ExitCodes.All.Select(static e => (e.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Meaning))))
+        {
+            yield return line;
+        }
+
+        yield return string.Empty;
+        yield return "Arguments may come from a response file: cfgr @args.rsp (split like a command line; # starts a comment line).";
+        yield return "Shell completion: the [suggest] directive of System.CommandLine (see docs/cli.md).";
+        yield return "Environment: CFGR_DB is the database when --db is not given; NO_COLOR turns colour off.";
+    }
+
+    /// <summary>Lines of <c>cfgr &lt;group&gt; --help</c>: the group's commands.</summary>
+    /// <param name="commands">The registered commands.</param>
+    /// <param name="group">The group's words, e.g. <c>org config</c>.</param>
+    /// <returns>The lines.</returns>
+    public static IEnumerable<string> Group(IReadOnlyList<ICliCommand> commands, string group)
+    {
+        yield return $"usage: cfgr {group} <command> [options]";
+        yield return string.Empty;
+        yield return "commands:";
+        var members = commands.Where(c => c.Spec.Name.StartsWith(group + " ", StringComparison.Ordinal));
+        foreach (var line in Table(members.Select(static c => (c.Spec.Name, c.Spec.Summary))))
+        {
+            yield return line;
+        }
+
+        yield return string.Empty;
+        yield return $"Run 'cfgr {group} <command> --help' for a command's options.";
     }
 
     /// <summary>Lines of <c>cfgr &lt;command&gt; --help</c>.</summary>
@@ -60,7 +88,7 @@ internal static class HelpRenderer
         {
             yield return string.Empty;
             yield return "options:";
-            foreach (var line in Table(spec.Options.Select(static o => (Left(o), o.Description))))
+            foreach (var line in Table(spec.Options.Select(static o => (o.HelpText, o.Description))))
             {
                 yield return line;
             }
@@ -84,13 +112,11 @@ internal static class HelpRenderer
     {
         yield return string.Empty;
         yield return "global options:";
-        foreach (var line in Table(GlobalOptions.Specs.Select(static o => (o.Name == "--help" ? "-h, --help" : Left(o), o.Description))))
+        foreach (var line in Table(GlobalOptions.Specs.Select(static o => (o.HelpText, o.Description))))
         {
             yield return line;
         }
     }
-
-    private static string Left(OptionSpec option) => option.IsFlag ? option.Name : $"{option.Name} <{option.ValueName}>";
 
     private static IEnumerable<string> Table(IEnumerable<(string Left, string Right)> rows)
     {

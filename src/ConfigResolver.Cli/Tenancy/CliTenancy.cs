@@ -8,8 +8,8 @@ namespace ConfigResolver.Cli.Tenancy;
 
 /// <summary>
 /// How the tenancy commands reach the library: open the SQLite file named by <c>--db</c> with the console's clock, run,
-/// and report a rejection (<see cref="ConfigResolverException"/>: invalid input, unknown names, a store failure) as
-/// diagnostics on standard error, one line each, with exit code 1.
+/// and turn a rejection (<see cref="ConfigResolverException"/>: invalid input, unknown names, a store failure) into a
+/// <see cref="CommandFailedException"/> carrying its diagnostics, which <see cref="CliApp"/> prints one line each (exit 1).
 /// </summary>
 internal static class CliTenancy
 {
@@ -19,6 +19,7 @@ internal static class CliTenancy
     /// <param name="inputFile">The file a configuration document came from (as typed), so JSON positions name it.</param>
     /// <param name="databasePath">The database to open instead of <c>--db</c>, as the user should see it.</param>
     /// <returns>The exit code.</returns>
+    /// <exception cref="CommandFailedException">The library rejected the request; carries the rendered diagnostics.</exception>
     public static async Task<int> RunAsync(CommandContext context, Func<SqliteTenancy, Task<int>> action, string? inputFile = null, string? databasePath = null)
     {
         var shownPath = databasePath ?? context.Globals.DatabasePath;
@@ -33,13 +34,10 @@ internal static class CliTenancy
         }
         catch (ConfigResolverException e)
         {
-            foreach (var line in ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile))
-            {
-                // Messages name the database as the user typed it, not as an absolute path.
-                context.Report(line.Replace(fullPath, shownPath, StringComparison.Ordinal));
-            }
-
-            return ExitCodes.Failed;
+            // Messages name the database as the user typed it, not as an absolute path.
+            var lines = ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile).Select(l => l.Replace(fullPath, shownPath, StringComparison.Ordinal)).ToList();
+            var diagnostics = e.Diagnostics.Select(d => CliDiagnostic.From(d, inputFile)).Select(d => d with { Message = d.Message.Replace(fullPath, shownPath, StringComparison.Ordinal) }).ToList();
+            throw new CommandFailedException(lines, diagnostics, e);
         }
     }
 

@@ -13,7 +13,9 @@ public sealed class UsageTests : IDisposable
     {
         { [], "error: missing command." },
         { ["frobnicate"], $"error: unknown command 'frobnicate'; expected one of {string.Join(", ", CommandRegistry.Commands.Select(static c => $"'{c.Spec.Name}'"))}." },
-        { ["--verbose", "enforce"], "error: unknown option '--verbose'; commands take their options after the command name." },
+        { ["--verbose"], "error: unknown option '--verbose'; commands take their options after the command name." },
+        { ["--verbose", "enforce", "--model", "m.conf", "--requests", "r.jsonl"], "error: unknown option '--verbose' for 'cfgr enforce'." },
+        { ["--explain", "enforce", "--model", "m.conf", "--requests", "r.jsonl"], "error: option '--explain' goes after the command name: 'cfgr enforce --explain'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--verbose"], "error: unknown option '--verbose' for 'cfgr enforce'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "-x"], "error: unknown option '-x' for 'cfgr enforce'." },
         { ["enforce", "--requests", "r.jsonl"], "error: missing required option '--model' for 'cfgr enforce'." },
@@ -25,7 +27,13 @@ public sealed class UsageTests : IDisposable
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "extra"], "error: unexpected argument 'extra' for 'cfgr enforce'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--context", "r2,p2,e2"], "error: option '--context' expects four comma-separated keys such as 'r2,p2,e2,m2'; found 'r2,p2,e2'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--db"], "error: option '--db' needs a value." },
-        { ["--db", "a.db", "enforce", "--db", "b.db"], "error: option '--db' is given more than once." },
+        { ["--db", "a.db", "enforce", "--db", "b.db", "--model", "m.conf", "--requests", "r.jsonl"], "error: option '--db' is given more than once." },
+        { ["org"], "error: 'org' needs a subcommand; expected one of 'org create', 'org list', 'org show', 'org config get', 'org config set', 'org status', 'org delete'." },
+        { ["org", "config", "put"], "error: 'org config' needs a subcommand; expected one of 'org config get', 'org config set'." },
+        { ["org", "show"], "error: missing organization for 'cfgr org show': give '--org <slug>' (or the slug as the first argument)." },
+        { ["org", "show", "acme", "--org", "beta"], "error: the organization is given twice, as 'beta' and 'acme'; give it once." },
+        { ["policy", "test", "p", "--output", "xml"], "error: unknown output format 'xml'; expected one of 'text', 'json', 'junit'." },
+        { ["@missing.rsp"], "error: cannot read response file 'missing.rsp': it does not exist." },
     };
 
     [Theory]
@@ -39,6 +47,36 @@ public sealed class UsageTests : IDisposable
         Assert.Equal(error, result.StderrLines[0]);
         Assert.StartsWith("usage: cfgr ", result.StderrLines[1], StringComparison.Ordinal);
         Assert.Equal(3, result.StderrLines.Count);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_command_line_gets_its_own_line_before_the_usage()
+    {
+        var result = _sandbox.Run("enforce", "--verbose", "--explain=yes", "extra");
+
+        Golden.Match("usage_several_problems", result);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal(
+            [
+                "error: option '--explain' takes no value; found 'yes'.",
+                "error: unknown option '--verbose' for 'cfgr enforce'.",
+                "error: unexpected argument 'extra' for 'cfgr enforce'.",
+                "error: missing required options '--model', '--requests' for 'cfgr enforce'.",
+            ],
+            result.StderrLines.Take(4));
+    }
+
+    [Fact]
+    public void A_usage_error_with_json_also_prints_the_error_object_on_standard_output()
+    {
+        var result = _sandbox.Run("org", "list", "--json", "--bogus");
+
+        Golden.Match("usage_json", result);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal(("usage", 2), (error.GetProperty("code").GetString(), error.GetProperty("exit_code").GetInt32()));
+        Assert.Equal("unknown option '--bogus' for 'cfgr org list'.", error.GetProperty("message").GetString());
     }
 
     [Fact]

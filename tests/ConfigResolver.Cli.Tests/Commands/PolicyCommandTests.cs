@@ -111,14 +111,14 @@ public sealed class PolicyCommandTests : IDisposable
     }
 
     [Fact]
-    public void Test_shows_expected_and_actual_for_each_failing_case_and_exits_1()
+    public void Test_shows_expected_and_actual_for_each_failing_case_and_exits_4()
     {
         var dir = _sandbox.CopyShippedPolicies();
         _sandbox.Write("policies/tests/wrong_test.yaml", FailingSuite);
 
         var result = _sandbox.Run("policy", "test", dir, "--filter", "DELIBERATELY");
 
-        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal(ExitCodes.TestsFailed, result.ExitCode);
         Golden.Match("policy_test_failing", result);
         Assert.EndsWith("1 passed, 2 failed\n", result.Stdout, StringComparison.Ordinal);
     }
@@ -137,10 +137,10 @@ public sealed class PolicyCommandTests : IDisposable
     public static TheoryData<string, int, string[]> Checks() => new()
     {
         { "check_owner_allowed", ExitCodes.Ok, ["--user", "ann@acme.example", "--org", "acme", "--action", "agents:delete"] },
-        { "check_member_missing_scope", ExitCodes.Failed, ["--user", "bob@acme.example", "--org", "acme", "--action", "agents:delete", "--explain"] },
+        { "check_member_missing_scope", ExitCodes.Denied, ["--user", "bob@acme.example", "--org", "acme", "--action", "agents:delete", "--explain"] },
         { "check_enabled_provider", ExitCodes.Ok, ["--user", "bob@acme.example", "--org", "acme", "--action", "completions:create", "--resource", "provider/openai", "--explain"] },
-        { "check_disabled_provider_json", ExitCodes.Failed, ["--user", "bob@acme.example", "--org", "acme", "--action", "completions:create", "--resource", "provider/ollama", "--explain", "--json"] },
-        { "check_not_a_member", ExitCodes.Failed, ["--user", "carol@beta.example", "--org", "acme", "--action", "agents:read", "--explain"] },
+        { "check_disabled_provider_json", ExitCodes.Denied, ["--user", "bob@acme.example", "--org", "acme", "--action", "completions:create", "--resource", "provider/ollama", "--explain", "--json"] },
+        { "check_not_a_member", ExitCodes.Denied, ["--user", "carol@beta.example", "--org", "acme", "--action", "agents:read", "--explain"] },
         { "check_unknown_user", ExitCodes.Failed, ["--user", "nobody@example.com", "--org", "acme", "--action", "agents:read"] },
     };
 

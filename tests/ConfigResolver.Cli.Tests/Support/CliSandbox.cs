@@ -21,6 +21,12 @@ internal sealed class CliSandbox : IDisposable
     /// <summary>The environment variables every run's resolver reads instead of the process's: empty unless a test sets some.</summary>
     public Dictionary<string, string?> Environment { get; } = [];
 
+    /// <summary>Whether runs see standard output as a terminal (colour on unless NO_COLOR); false, as when redirected, by default.</summary>
+    public bool Terminal { get; set; }
+
+    /// <summary>How runs believe cfgr was started (the demo's hints use it); the installed tool by default.</summary>
+    public string Invocation { get; set; } = "cfgr";
+
     /// <summary>Writes a file into the sandbox.</summary>
     /// <param name="name">Relative file name.</param>
     /// <param name="text">Its content.</param>
@@ -67,13 +73,27 @@ internal sealed class CliSandbox : IDisposable
     /// <param name="stdin">Standard input.</param>
     /// <param name="args">The arguments.</param>
     /// <returns>What it printed and returned.</returns>
-    public CliResult RunWithInput(string stdin, params string[] args)
+    public CliResult RunWithInput(string stdin, params string[] args) => RunWithInput(stdin, CancellationToken.None, args);
+
+    /// <summary>Runs <c>cfgr</c> with the given standard input and cancellation token (Ctrl+C).</summary>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="cancellationToken">Passed to <see cref="CliApp.RunAsync"/>.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>What it printed and returned.</returns>
+    public CliResult RunWithInput(string stdin, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var input = new StringReader(stdin);
-        var console = new CliConsole(stdout, stderr, input, Root) { Clock = Clock, EnvironmentVariables = Environment, TempDirectory = Root };
-        var exitCode = CliApp.Run(args, console);
+        var console = new CliConsole(stdout, stderr, input, Root)
+        {
+            Clock = Clock,
+            EnvironmentVariables = Environment,
+            TempDirectory = Root,
+            OutputIsTerminal = Terminal,
+            Invocation = Invocation,
+        };
+        var exitCode = CliApp.RunAsync(args, console, cancellationToken).GetAwaiter().GetResult();
         return new CliResult(args, exitCode, stdout.ToString(), stderr.ToString());
     }
 
