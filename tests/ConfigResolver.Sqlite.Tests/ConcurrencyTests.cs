@@ -3,6 +3,7 @@ using ConfigResolver.Sqlite.Tests.Support;
 using ConfigResolver.Storage;
 using ConfigResolver.Testing;
 using ConfigResolver.Validation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Sqlite.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ConcurrencyTests : IDisposable
 {
     private const int Writers = 4;
     private readonly TempDatabase _database = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     public static TheoryData<string, string> UniqueValues() => new()
     {

@@ -2,13 +2,14 @@ using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Sqlite.Tests.Support;
 using ConfigResolver.Storage;
 using ConfigResolver.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Sqlite.Tests;
 
 public sealed class MigrationTests : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     [Fact]
     public async Task First_open_applies_every_embedded_migration_once_and_records_it()

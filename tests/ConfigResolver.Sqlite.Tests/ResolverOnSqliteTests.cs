@@ -3,6 +3,7 @@ using ConfigResolver.Sqlite.Tests.Support;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Sqlite.Tests;
 
@@ -10,7 +11,7 @@ namespace ConfigResolver.Sqlite.Tests;
 public sealed class ResolverOnSqliteTests : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
     private readonly IConfiguration _environment = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { ["OPENAI_API_KEY"] = "sk-operator", ["OPENAI_MODEL"] = "gpt-4o" })
         .Build();

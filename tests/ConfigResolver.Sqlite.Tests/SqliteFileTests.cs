@@ -3,6 +3,7 @@ using ConfigResolver.Sqlite.Tests.Support;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Sqlite.Tests;
 
@@ -10,7 +11,7 @@ namespace ConfigResolver.Sqlite.Tests;
 public sealed class SqliteFileTests : IDisposable
 {
     private readonly TempDatabase _database = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestTime.CreateClock();
 
     [Fact]
     public async Task Store_puts_the_file_in_WAL_mode_and_leaves_no_foreign_key_violations()

@@ -2,6 +2,7 @@ using ConfigResolver.Diagnostics;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Testing;
 
@@ -28,7 +29,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 {
     protected const string SystemSlug = "operator";
 
-    protected ManualTimeProvider Time { get; } = new();
+    protected FakeTimeProvider Time { get; } = TestTime.CreateClock();
 
     protected ITenantStore Store { get; private set; } = null!;
 

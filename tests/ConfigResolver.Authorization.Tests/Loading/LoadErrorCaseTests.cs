@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Authorization.Tests.Support;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Authorization.Tests.Loading;
 
@@ -43,7 +44,7 @@ public sealed class LoadErrorCaseTests
             all[file.RelativePath] = file;
         }
 
-        var e = Assert.Throws<PolicyCompilationException>(() => PolicyLoader.Load(all.Values, timeProvider: TestClock.Instance));
+        var e = Assert.Throws<PolicyCompilationException>(() => PolicyLoader.Load(all.Values, timeProvider: TestTime.Fixed));
         var actual = e.Diagnostics.Select(static d => string.Create(CultureInfo.InvariantCulture, $"{d.Code} {d.File}:{d.Line}:{d.Column}")).ToList();
         Assert.True(expected.SequenceEqual(actual), $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", e.Diagnostics)}");
     }

@@ -1,6 +1,7 @@
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Authorization.Tests.Support;
 
@@ -26,11 +27,11 @@ internal static class PolicyFiles
         """;
 
     public static CompiledPolicy Load(params (string Path, string Text)[] files) =>
-        PolicyLoader.Load(Merge(files), timeProvider: TestClock.Instance);
+        PolicyLoader.Load(Merge(files), timeProvider: TestTime.Fixed);
 
     public static IReadOnlyList<Diagnostic> Errors(params (string Path, string Text)[] files)
     {
-        var e = Assert.Throws<PolicyCompilationException>(() => PolicyLoader.Load(Merge(files), timeProvider: TestClock.Instance));
+        var e = Assert.Throws<PolicyCompilationException>(() => PolicyLoader.Load(Merge(files), timeProvider: TestTime.Fixed));
         return e.Diagnostics;
     }
 

@@ -1,6 +1,7 @@
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
+using ConfigResolver.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace ConfigResolver.Authorization.Tests.Support;
@@ -18,8 +19,8 @@ internal sealed class PolicySandbox : IDisposable
             File.Copy(file, target);
         }
 
-        Store = new InMemoryTenantStore(timeProvider: TestClock.Instance);
-        Resolver = new TenantConfigResolver(Store, new ConfigurationBuilder().Build(), timeProvider: TestClock.Instance);
+        Store = new InMemoryTenantStore(timeProvider: TestTime.Fixed);
+        Resolver = new TenantConfigResolver(Store, new ConfigurationBuilder().Build(), timeProvider: TestTime.Fixed);
     }
 
     public string Directory { get; }
@@ -38,7 +39,7 @@ internal sealed class PolicySandbox : IDisposable
 
     public async Task<Organization> OrgAsync(string slug, OrganizationStatus status = OrganizationStatus.Active)
     {
-        var now = TestClock.Instance.GetUtcNow();
+        var now = TestTime.Fixed.GetUtcNow();
         var org = new Organization { Id = Guid.NewGuid(), Slug = slug, Name = slug, Status = status, CreatedAt = now, UpdatedAt = now };
         await Store.CreateOrganizationAsync(org);
         return org;
@@ -46,7 +47,7 @@ internal sealed class PolicySandbox : IDisposable
 
     public async Task<Guid> UserAsync(Organization org, MembershipRole role)
     {
-        var now = TestClock.Instance.GetUtcNow();
+        var now = TestTime.Fixed.GetUtcNow();
         var user = new User { Id = Guid.NewGuid(), Email = $"{Guid.NewGuid():N}@example.com", CreatedAt = now, UpdatedAt = now };
         await Store.CreateUserAsync(user);
         await Store.SetMembershipAsync(new Membership(org.Id, user.Id, role));

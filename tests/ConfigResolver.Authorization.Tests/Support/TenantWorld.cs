@@ -2,6 +2,7 @@ using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Authorization.Tests.Support;
 
@@ -28,8 +29,8 @@ internal sealed class TenantWorld
             Status = status,
             Plan = plan,
             IsSystem = isSystem,
-            CreatedAt = TestClock.Instance.GetUtcNow(),
-            UpdatedAt = TestClock.Instance.GetUtcNow(),
+            CreatedAt = TestTime.Fixed.GetUtcNow(),
+            UpdatedAt = TestTime.Fixed.GetUtcNow(),
         };
         _organizations.Add(org);
         return org;
@@ -46,8 +47,8 @@ internal sealed class TenantWorld
         TenantFacts.Create(_organizations, _memberships, configs ?? new Dictionary<Guid, TenantConfig>());
 
     public AuthorizationSnapshot Snapshot(CompiledPolicy policy, bool cache = true) =>
-        AuthorizationSnapshot.Create(policy, Facts(), new AuthorizationOptions { EnableDecisionCache = cache, TimeProvider = TestClock.Instance });
+        AuthorizationSnapshot.Create(policy, Facts(), new AuthorizationOptions { EnableDecisionCache = cache, TimeProvider = TestTime.Fixed });
 
     public static async Task<InMemoryTenantStore> StoreAsync() =>
-        await Task.FromResult(new InMemoryTenantStore(timeProvider: TestClock.Instance));
+        await Task.FromResult(new InMemoryTenantStore(timeProvider: TestTime.Fixed));
 }

@@ -1,6 +1,7 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.TestData;
 using ConfigResolver.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Cli.Tests.Support;
 
@@ -16,7 +17,7 @@ internal sealed class CliSandbox : IDisposable
     public string Root { get; }
 
     /// <summary>The clock every run sees: fixed, so times in golden files never change.</summary>
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestTime.CreateClock();
 
     /// <summary>The environment variables every run's resolver reads instead of the process's: empty unless a test sets some.</summary>
     public Dictionary<string, string?> Environment { get; } = [];

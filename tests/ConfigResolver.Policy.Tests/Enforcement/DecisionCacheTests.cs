@@ -1,4 +1,5 @@
 using ConfigResolver.Policy.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Policy.Tests.Enforcement;
 
@@ -70,7 +71,7 @@ public sealed class DecisionCacheTests
         var enforcer = Enforcer.FromText(model, "p, alice, 2026-03-01 00:00:00, 2026-09-01 00:00:00", new EnforcerOptions { TimeProvider = clock });
         Assert.True(enforcer.Enforce("alice", "x", "y"));
 
-        clock.Now = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        clock.SetUtcNow(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
 
         Assert.False(enforcer.Enforce("alice", "x", "y"));
     }

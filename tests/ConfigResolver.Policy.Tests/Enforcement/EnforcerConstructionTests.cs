@@ -2,6 +2,7 @@ using System.Text;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 using ConfigResolver.Policy.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Policy.Tests.Enforcement;
 

@@ -1,4 +1,5 @@
 using ConfigResolver.Policy.Functions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Policy.Tests.Functions;
 

@@ -1,4 +1,5 @@
 using ConfigResolver.Policy.Functions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Policy.Tests.Functions;
 
@@ -57,7 +58,8 @@ public sealed class TimeMatchTests
     public void TimeMatch_reads_times_as_utc_whatever_the_local_time_zone()
     {
         var tokyo = TimeZoneInfo.CreateCustomTimeZone("UTC+9", TimeSpan.FromHours(9), "UTC+9", "UTC+9");
-        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 6, 15, 21, 30, 0, TimeSpan.FromHours(9)), tokyo);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 6, 15, 21, 30, 0, TimeSpan.FromHours(9)));
+        clock.SetLocalTimeZone(tokyo);
 
         Assert.True(BuiltInFunctions.TimeMatch("2024-06-15 12:29:00", "2024-06-15 12:31:00", clock));
         Assert.False(BuiltInFunctions.TimeMatch("2024-06-15 21:29:00", "_", clock));

@@ -3,6 +3,7 @@ using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConfigResolver.Tests.Resolution;
 
@@ -18,7 +19,7 @@ internal sealed class ResolverHarness : IDisposable
         Resolver = new TenantConfigResolver(Store, Environment, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.CreateClock();
 
     public ResolverOptions Options { get; }
 
@@ -32,7 +33,7 @@ internal sealed class ResolverHarness : IDisposable
 
     public static ResolverHarness Create(IReadOnlyDictionary<string, string?>? environment = null, ResolverOptions? options = null, Func<ITenantStore, ITenantStore>? wrap = null)
     {
-        ITenantStore store = new InMemoryTenantStore(options, new ManualTimeProvider());
+        ITenantStore store = new InMemoryTenantStore(options, TestTime.CreateClock());
         return new ResolverHarness(wrap is null ? store : wrap(store), environment, options);
     }
 

@@ -1,8 +1,0 @@
-using ConfigResolver.Testing;
-
-namespace ConfigResolver.Authorization.Tests.Support;
-
-internal static class TestClock
-{
-    public static ManualTimeProvider Instance { get; } = new();
-}
