@@ -1,3 +1,4 @@
+using ConfigResolver.Validation;
 using NJsonSchema;
 
 namespace ConfigResolver.Authorization.Loading;
@@ -14,9 +15,16 @@ public static class PolicySchemas
     private static readonly Lazy<string> s_policyText = new(() => Read(PolicyResourceName));
     private static readonly Lazy<string> s_testText = new(() => Read(PolicyTestResourceName));
 
-    // FromJsonAsync resolves only references inside the document (no I/O), so waiting on it once is safe.
-    private static readonly Lazy<JsonSchema> s_policy = new(() => JsonSchema.FromJsonAsync(s_policyText.Value).GetAwaiter().GetResult());
-    private static readonly Lazy<JsonSchema> s_test = new(() => JsonSchema.FromJsonAsync(s_testText.Value).GetAwaiter().GetResult());
+    // References resolve inside the documents or to another embedded schema (no I/O), so waiting once is safe.
+    private static readonly Lazy<Dictionary<string, string>> s_all = new(() => new(StringComparer.Ordinal)
+    {
+        ["policy.schema.json"] = s_policyText.Value,
+        ["policy-test.schema.json"] = s_testText.Value,
+        ["org-config.schema.json"] = OrgConfigSchema.Text,
+    });
+
+    private static readonly Lazy<JsonSchema> s_policy = new(() => EmbeddedSchemaResolver.Parse("policy.schema.json", s_policyText.Value, s_all.Value));
+    private static readonly Lazy<JsonSchema> s_test = new(() => EmbeddedSchemaResolver.Parse("policy-test.schema.json", s_testText.Value, s_all.Value));
 
     /// <summary>Gets the text of the policy schema (kinds <c>Roles</c> and <c>Rules</c>).</summary>
     public static string PolicyText => s_policyText.Value;

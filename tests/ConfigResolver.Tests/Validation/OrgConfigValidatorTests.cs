@@ -26,6 +26,7 @@ public sealed class OrgConfigValidatorTests
         { """{"version":1,"setups":{"default":{"kb_server":{"token":"t"}}}}""", DiagnosticCodes.UnknownProperty, "/setups/default/kb_server/token" },
         { """{"version":1,"inheritance":{"providers":{"openai":{"share_key":true}}}}""", DiagnosticCodes.UnknownProperty, "/inheritance/providers/openai/share_key" },
         { """{"version":1,"metadata":{"contact_email":"nope"}}""", DiagnosticCodes.ConstraintViolated, "/metadata/contact_email" },
+        { """{"$schema":42,"version":1}""", DiagnosticCodes.WrongType, "/$schema" },
 
         // URLs.
         { """{"version":1,"setups":{"default":{"providers":{"openai":{"base_url":"localhost:8080"}}}}}""", DiagnosticCodes.InvalidUrl, "/setups/default/providers/openai/base_url" },
@@ -136,7 +137,7 @@ public sealed class OrgConfigValidatorTests
     {
         var diagnostic = Assert.Single(OrgConfigValidator.Validate("""{"version":1,"colour":"red"}""", Where).Diagnostics);
 
-        Assert.Equal("unknown property 'colour'; expected one of 'version', 'setups', 'features', 'metadata', 'inheritance'.", diagnostic.Message);
+        Assert.Equal("unknown property 'colour'; expected one of '$schema', 'version', 'setups', 'features', 'metadata', 'inheritance'.", diagnostic.Message);
     }
 
     [Theory]
