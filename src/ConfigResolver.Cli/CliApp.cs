@@ -1,5 +1,6 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Cli;
@@ -56,6 +57,12 @@ internal static class CliApp
         catch (PolicyCompilationException e)
         {
             WriteLines(console.Error, DiagnosticRenderer.RenderAll(e.Diagnostics));
+            return ExitCodes.Failed;
+        }
+        catch (ConfigResolverException e)
+        {
+            // A file named on the command line could not be read (InputFileException), or a library call refused input.
+            WriteLines(console.Error, ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile: null));
             return ExitCodes.Failed;
         }
         catch (CommandFailedException e)

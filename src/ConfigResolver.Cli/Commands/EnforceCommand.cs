@@ -16,6 +16,9 @@ internal sealed class EnforceCommand : ICliCommand
     /// <summary>Code of a requests-file line that is not a JSON array.</summary>
     public const string RequestSyntax = "CLI1001";
 
+    /// <summary>The size limit of a requests file: 64 MiB (model and policy files keep the default 4 MiB).</summary>
+    private const long MaxRequestsBytes = 64L << 20;
+
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec(
         "enforce",
@@ -50,7 +53,7 @@ internal sealed class EnforceCommand : ICliCommand
         }
 
         setup?.ApplyTo(enforcer);
-        var requests = context.ReadText(requestsPath, "requests");
+        var requests = context.ReadText(requestsPath, "requests", MaxRequestsBytes);
         var failed = Decide(context, enforcer, enforceContext, requestsPath, requests, args.Has("--explain"), cancellationToken);
         return Task.FromResult(failed ? ExitCodes.Failed : ExitCodes.Ok);
     }

@@ -1,5 +1,6 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Tenancy;
+using ConfigResolver.Validation;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal sealed class OrgConfigSetCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(context);
         var slug = context.Arguments.Positionals[0];
         var path = context.Arguments.Required("--file");
-        var json = context.ReadText(path, "configuration");
+        var json = context.ReadText(path, "configuration", DocumentLimits.Default.MaxDocumentBytes);
         return CliTenancy.RunAsync(
             context,
             async tenancy =>

@@ -1,6 +1,7 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Tenancy;
 using ConfigResolver.Tenancy;
+using ConfigResolver.Validation;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal sealed class OrgCreateCommand : ICliCommand
         {
             Slug = args.Required("--slug"),
             Name = args.Required("--name"),
-            ConfigJson = configPath is null ? null : context.ReadText(configPath, "configuration"),
+            ConfigJson = configPath is null ? null : context.ReadText(configPath, "configuration", DocumentLimits.Default.MaxDocumentBytes),
             FromSystemBaseline = args.Has("--baseline"),
         };
         return CliTenancy.RunAsync(
