@@ -65,6 +65,39 @@ internal static partial class FileKinds
         _ => "a symbolic link",
     };
 
+    /// <summary>The canonical absolute path with every symbolic link resolved, or null when it does not resolve (dangling, a loop).</summary>
+    public static string? RealPath(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var resolved = RealPathNative(path, IntPtr.Zero);
+            if (resolved == IntPtr.Zero)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Marshal.PtrToStringUTF8(resolved);
+            }
+            finally
+            {
+                Free(resolved);
+            }
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(path);
+            FileSystemInfo info = System.IO.Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+            return info.LinkTarget is null ? full : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static FileKind Find(string path, bool follow)
     {
         if (OperatingSystem.IsLinux())
@@ -106,6 +139,12 @@ internal static partial class FileKinds
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Statx(int directoryFd, string path, int flags, uint mask, ref StatxBuffer buffer);
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr RealPathNative(string path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    private static partial void Free(IntPtr pointer);
 
     /// <summary>The fixed 256-byte <c>struct statx</c>; only the mode (offset 28) is read.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]
