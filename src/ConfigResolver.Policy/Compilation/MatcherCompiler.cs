@@ -35,10 +35,10 @@ internal sealed class MatcherCompiler
 
     private Expr? CompileText(string text)
     {
-        var syntax = MatcherParser.Parse(text, out var errorOffset, out var error);
+        var syntax = MatcherParser.Parse(text, out var errorOffset, out var error, out var overLimit);
         if (syntax is null)
         {
-            Report(DiagnosticCodes.MatcherSyntax, errorOffset, error!);
+            Report(overLimit ? DiagnosticCodes.ExpressionTooComplex : DiagnosticCodes.MatcherSyntax, errorOffset, error!);
             return null;
         }
 
