@@ -65,6 +65,25 @@ internal static partial class FileKinds
         _ => "a symbolic link",
     };
 
+    /// <summary>Whether the current user may write to <paramref name="path"/> (a file, or a folder: create files in it).</summary>
+    /// <remarks>Asks the kernel (<c>access(2)</c>) on Linux, so root, ACLs, read-only mounts and immutable files count.</remarks>
+    public static bool IsWritable(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return Access(path, 2) == 0;
+        }
+
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReadOnly) == 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The canonical absolute path with every symbolic link resolved, or null when it does not resolve (dangling, a loop).</summary>
     public static string? RealPath(string path)
     {
@@ -142,6 +161,9 @@ internal static partial class FileKinds
 
     [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr RealPathNative(string path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Access(string path, int mode);
 
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(IntPtr pointer);
