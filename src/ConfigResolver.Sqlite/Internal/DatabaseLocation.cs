@@ -31,15 +31,22 @@ internal static class DatabaseLocation
                 return Refuse($"'{fullPath}' is {FileKinds.Describe(kind)}, not a database file; it was not opened");
         }
 
-        if (!FileKinds.IsWritable(fullPath))
+        // An existing read-only file (or folder) may still answer reads; SqliteErrors names the cause when a write fails.
+        return null;
+    }
+
+    /// <summary>Why SQLite found the database read-only or could not open it: the file, or the folder that must hold its journal files.</summary>
+    public static string ReadOnlyCause(string fullPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath) ?? fullPath;
+        if (FileKinds.Of(fullPath) == FileKind.Regular && !FileKinds.IsWritable(fullPath))
         {
-            return Refuse($"the database file '{fullPath}' is read-only (check the file's permissions); nothing was changed");
+            return $"the database file '{fullPath}' is read-only (check the file's permissions); nothing was changed";
         }
 
-        // SQLite creates its write-ahead log and shared-memory files beside the database.
         return FileKinds.IsWritable(folder)
-            ? null
-            : Refuse($"the folder '{folder}' holding the database is read-only; SQLite needs to create its journal files ('{Path.GetFileName(fullPath)}-wal', '-shm') there");
+            ? $"the database '{fullPath}' is read-only; nothing was changed"
+            : $"the folder '{folder}' holding the database is read-only: SQLite must create its journal files ('{Path.GetFileName(fullPath)}-wal', '-shm') there (check the folder's permissions); nothing was changed";
     }
 
     private static TenantStoreException Refuse(string reason) => TenantStoreException.UnusableLocation("Open", reason);
