@@ -147,7 +147,7 @@ public sealed partial class Enforcer
         public static Source Read(string path)
         {
             ArgumentNullException.ThrowIfNull(path);
-            return new Source(path, File.ReadAllText(path));
+            return new Source(path, SourceFile.Read(path));
         }
     }
 

@@ -48,6 +48,9 @@ public static class DiagnosticCodes
     /// <summary>A regular expression uses a construct the linear-time engine cannot run (named in the message).</summary>
     public const string UnsupportedRegex = "POL1014";
 
+    /// <summary>A model or policy file cannot be read: missing, a directory, FIFO or device, over 4 MiB, or not UTF-8.</summary>
+    public const string UnreadableSource = "POL1015";
+
     /// <summary>A policy line is not valid CSV (for example a bare quote).</summary>
     public const string PolicySyntax = "POL1101";
 

@@ -43,12 +43,20 @@ internal static class GoRegexMachine
                 Add(code, current, 0, input, position, start, captures);
             }
 
+            var (rune, width) = position < input.Length ? Decode(input, position) : (-1, 0);
             if (current.Count == 0)
             {
-                return matched;
+                // Nothing alive: done if a match was found or the input is used up, else try from the next rune.
+                if (matched is not null || position >= input.Length)
+                {
+                    return matched;
+                }
+
+                position += width;
+                current.Clear();
+                continue;
             }
 
-            var (rune, width) = position < input.Length ? Decode(input, position) : (-1, 0);
             for (var i = 0; i < current.Count; i++)
             {
                 var (pc, slots) = current[i];
