@@ -62,7 +62,11 @@ public static partial class PolicyDirectory
                 }
             }
 
-            entries.Sort(static (a, b) => StringComparer.Ordinal.Compare(b.Name, a.Name));
+            // Real entries first, so a folder or file reached both directly and through a link is read at its own path
+            // and the link is the one reported.
+            entries.Sort(static (a, b) => (a.LinkTarget is null) != (b.LinkTarget is null)
+                ? (a.LinkTarget is null ? -1 : 1)
+                : StringComparer.Ordinal.Compare(a.Name, b.Name));
             return entries;
         }
 
