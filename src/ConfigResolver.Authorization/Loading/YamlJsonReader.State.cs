@@ -18,6 +18,12 @@ internal static partial class YamlJsonReader
     {
         public Dictionary<string, NodePosition> Positions { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The line of the last node the walk started, for errors the parser reports without a position.</summary>
+        public int LastLine { get; private set; }
+
+        /// <summary>The column of the last node the walk started.</summary>
+        public int LastColumn { get; private set; }
+
         public JsonNode? ReadNode(IParser parser, string pointer, int keyLine, int keyColumn, int depth)
         {
             var current = parser.Current!;
@@ -34,6 +40,7 @@ internal static partial class YamlJsonReader
             }
 
             var start = current.Start;
+            (LastLine, LastColumn) = ((int)start.Line, (int)start.Column);
             switch (current)
             {
                 case Scalar scalar:

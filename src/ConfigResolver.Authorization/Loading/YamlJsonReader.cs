@@ -67,6 +67,13 @@ internal static partial class YamlJsonReader
         {
             found.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlSyntax, $"invalid YAML: {CleanMessage(e.Message)}", file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by fuzzing); report it at the last
+            // node that was read rather than let the whole load crash.
+            found.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlSyntax, "invalid YAML: the parser could not read past this point.", file,
+                Math.Max(1, state.LastLine), Math.Max(1, state.LastColumn)));
+        }
 
         Add(diagnostics, found);
         return found.Count > 0 ? null : new YamlJsonDocument(file, root, new PositionMap(state.Positions));
