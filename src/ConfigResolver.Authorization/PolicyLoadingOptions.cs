@@ -10,8 +10,8 @@ namespace ConfigResolver.Authorization;
 /// </remarks>
 public sealed class PolicyLoadingOptions
 {
-    /// <summary>The options every loader uses unless given others.</summary>
-    public static PolicyLoadingOptions Default { get; } = new();
+    /// <summary>Gets a new instance with the defaults (a new one each time, so no caller can change another's limits).</summary>
+    public static PolicyLoadingOptions Default => new();
 
     /// <summary>Gets or sets the largest policy file in bytes (<c>POL2027</c>). Default 4 MiB.</summary>
     public long MaxFileBytes { get; set; } = 4L << 20;

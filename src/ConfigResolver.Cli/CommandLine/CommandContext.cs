@@ -43,7 +43,7 @@ internal sealed record CommandContext(ParsedArguments Arguments, GlobalOptions G
     {
         if (path != "-")
         {
-            return InputFile.ReadText(Resolve(path), path, maxBytes);
+            return InputFile.ReadText(Resolve(path), path, maxBytes, what);
         }
 
         // Standard input is already decoded by the console; bound what is read of it all the same.

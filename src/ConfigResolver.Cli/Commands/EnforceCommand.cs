@@ -16,7 +16,7 @@ internal sealed class EnforceCommand : ICliCommand
     /// <summary>Code of a requests-file line that is not a JSON array.</summary>
     public const string RequestSyntax = "CLI1001";
 
-    /// <summary>The size limit of a requests file: 64 MiB (model and policy files keep the default 4 MiB).</summary>
+    /// <summary>The size limit of a requests file and of a policy file: 64 MiB, as the engine's (a model file keeps the default 4 MiB).</summary>
     private const long MaxRequestsBytes = 64L << 20;
 
     /// <inheritdoc />
@@ -72,7 +72,7 @@ internal sealed class EnforceCommand : ICliCommand
             diagnostics.AddRange(e.Diagnostics);
         }
 
-        var lines = policyPath is null ? [] : PolicyCsv.Parse(context.ReadText(policyPath, "policy"), policyPath, diagnostics);
+        var lines = policyPath is null ? [] : PolicyCsv.Parse(context.ReadText(policyPath, "policy", MaxRequestsBytes), policyPath, diagnostics);
         if (model is not null && diagnostics.Count == 0)
         {
             try

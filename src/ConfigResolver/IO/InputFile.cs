@@ -19,6 +19,7 @@ public static class InputFile
     /// <param name="path">The file.</param>
     /// <param name="displayName">How diagnostics name the file (as the user typed it); <paramref name="path"/> when null.</param>
     /// <param name="maxBytes">The size limit in bytes (at least 1).</param>
+    /// <param name="role">What the file is for messages (<c>model</c> gives "cannot read the model file"); none when null.</param>
     /// <returns>The text, without a leading byte-order mark.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is less than 1.</exception>
@@ -26,12 +27,12 @@ public static class InputFile
     /// The file does not exist, is a directory, a FIFO, a device or a socket, is larger than <paramref name="maxBytes"/>,
     /// is not UTF-8, or cannot be read. The diagnostic's code says which (<c>INP4001</c>–<c>INP4006</c>).
     /// </exception>
-    public static string ReadText(string path, string? displayName = null, long maxBytes = DefaultMaxBytes)
+    public static string ReadText(string path, string? displayName = null, long maxBytes = DefaultMaxBytes, string? role = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         var read = BoundedText.ReadFile(path, maxBytes);
-        return read.Text ?? throw new InputFileException(ToDiagnostic(read, displayName ?? path));
+        return read.Text ?? throw new InputFileException(ToDiagnostic(read, displayName ?? path, role));
     }
 
     /// <summary>Decodes bytes that came from elsewhere (standard input, a request body) with the same strictness.</summary>
@@ -54,7 +55,7 @@ public static class InputFile
         return read.Text ?? throw new InputFileException(ToDiagnostic(read, displayName));
     }
 
-    private static Diagnostic ToDiagnostic(TextRead read, string displayName)
+    private static Diagnostic ToDiagnostic(TextRead read, string displayName, string? role = null)
     {
         var code = read.Failure switch
         {
@@ -71,7 +72,7 @@ public static class InputFile
             TextReadFailure.InvalidUtf8 => "UTF-8 text",
             _ => "a readable regular file",
         };
-        return new Diagnostic(code, $"cannot read the file: {read.Detail}.")
+        return new Diagnostic(code, $"cannot read the {(role is null ? string.Empty : role + " ")}file: {read.Detail}.")
         {
             File = displayName,
             Line = read.Line > 0 ? read.Line : null,

@@ -11,8 +11,8 @@ namespace ConfigResolver.Validation;
 /// </remarks>
 public sealed class DocumentLimits
 {
-    /// <summary>The limits every component uses unless given others.</summary>
-    public static DocumentLimits Default { get; } = new();
+    /// <summary>Gets a new instance with the defaults (a new one each time, so no caller can change another's limits).</summary>
+    public static DocumentLimits Default => new();
 
     /// <summary>Gets or sets the largest document in UTF-8 bytes (<c>CFG1040</c>). Default 1 MiB.</summary>
     public int MaxDocumentBytes { get; set; } = 1 << 20;

@@ -85,6 +85,14 @@ internal static class HostileInputCases
         ["--db /dev/null"] = new(_ => ["--db", "/dev/null", "org", "list"], ExitCodes.Failed, "STO3002"),
         ["--db a directory"] = new(s => { Directory.CreateDirectory(Path.Combine(s.Root, "dbdir")); return ["--db", "dbdir", "org", "list"]; }, ExitCodes.Failed, "STO3002"),
         ["--db a FIFO"] = new(s => ["--db", Fifo(s, "pipe.db"), "org", "list"], ExitCodes.Failed, "STO3002"),
+        ["a request line with an escaped lone surrogate"] = Requests("[\"\\ud800\", \"data\", \"read\"]", "CLI1001"),
+        ["a request line with a number out of range"] = Requests("[\"alice\", 1e400, \"read\"]", "CLI1001"),
+        ["a request line nested 100,000 deep"] = Requests(new string('[', 100_000) + new string(']', 100_000), "CLI1001"),
+        ["--setup with an escaped lone surrogate"] = new(s =>
+        [
+            "enforce", "--model", s.Write("m.conf", RegexModel.Replace("MATCH", "true", StringComparison.Ordinal)),
+            "--requests", s.Write("r.jsonl", "[\"alice\", \"data\", \"read\"]\n"), "--setup", "{\"matching_functions\":{\"\\udc00\":\"keyMatch\"}}",
+        ], ExitCodes.Failed, null),
         ["a key typed into a provider slot"] = SetConfig("""{"version":1,"setups":{"default":{"providers":{"openai":"sk-live-pasted-key"}}}}""", "CFG1002"),
     };
 
@@ -107,6 +115,13 @@ internal static class HostileInputCases
             "--policy", s.Write("p.csv", policy + "\n"),
             "--requests", s.Write("r.jsonl", JsonSerializer.Serialize(new[] { sub, obj, "read" }) + "\n"),
         ], exitCode, code, stdout);
+
+    private static HostileCase Requests(string line, string code) =>
+        new(s =>
+        [
+            "enforce", "--model", s.Write("m.conf", RegexModel.Replace("MATCH", "true", StringComparison.Ordinal)),
+            "--requests", s.Write("r.jsonl", line + "\n"),
+        ], ExitCodes.Failed, code);
 
     private static string[] Lint(CliSandbox sandbox) => ["policy", "lint", "policies"];
 

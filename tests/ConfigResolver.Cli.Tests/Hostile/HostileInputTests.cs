@@ -56,7 +56,7 @@ public sealed class HostileInputTests : IDisposable
 
         var result = _sandbox.Run("--db", db, "org", "config", "set", "acme", "--file", "configs");
 
-        Assert.Equal(["configs: error INP4002: cannot read the file: it is a directory, not a file."], result.StderrLines);
+        Assert.Equal(["configs: error INP4002: cannot read the configuration file: it is a directory, not a file."], result.StderrLines);
     }
 
     [Fact]
