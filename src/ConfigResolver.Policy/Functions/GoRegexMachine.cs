@@ -37,7 +37,7 @@ internal static class GoRegexMachine
                 throw new RegexMatchTimeoutException(string.Empty, string.Empty, timeout);
             }
 
-            if (matched is null)
+            if (matched is null && (position == 0 || !program.AnchoredAtStart))
             {
                 // A new attempt starting here ranks below every thread that started earlier.
                 Add(code, current, 0, input, position, start, captures);
@@ -46,8 +46,9 @@ internal static class GoRegexMachine
             var (rune, width) = position < input.Length ? Decode(input, position) : (-1, 0);
             if (current.Count == 0)
             {
-                // Nothing alive: done if a match was found or the input is used up, else try from the next rune.
-                if (matched is not null || position >= input.Length)
+                // Nothing alive: done if a match was found, the input is used up or the pattern is anchored at the
+                // start; else try from the next rune.
+                if (matched is not null || position >= input.Length || program.AnchoredAtStart)
                 {
                     return matched;
                 }

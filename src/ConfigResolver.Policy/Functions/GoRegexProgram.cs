@@ -30,6 +30,9 @@ internal sealed class GoRegexProgram
     /// <summary>Number of capture slots (two per group, group 0 included).</summary>
     public int SlotCount => 2 * (_captures + 1);
 
+    /// <summary>Whether every match must start at the beginning of the text (the pattern starts with <c>^</c> or <c>\A</c>).</summary>
+    public bool AnchoredAtStart { get; private set; }
+
     public static GoRegexProgram Compile(GoRegexNode root)
     {
         var program = new GoRegexProgram();
@@ -37,6 +40,7 @@ internal sealed class GoRegexProgram
         program.Node(root);
         program.Emit(new Instruction(Op.Save, 1));
         program.Emit(new Instruction(Op.Match));
+        program.AnchoredAtStart = program._code.Skip(1).SkipWhile(static i => i.Code == Op.Save).FirstOrDefault() is { Code: Op.Assert, Assertion: GoAssertKind.BeginText };
         return program;
     }
 
