@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace ConfigResolver.Policy.Parsing;
 
 /// <summary>
@@ -14,7 +12,7 @@ namespace ConfigResolver.Policy.Parsing;
 /// 100,000 <c>||</c> is parsed by a loop but would be a tree that deep). Compilation and evaluation recurse over the tree,
 /// so these two bounds are what keeps every later stage off the end of the stack.
 /// </remarks>
-internal sealed class MatcherParser
+internal sealed partial class MatcherParser
 {
     /// <summary>The longest matcher or condition, in characters.</summary>
     public const int MaxLength = 65_536;
@@ -179,74 +177,6 @@ internal sealed class MatcherParser
 
         return ParsePrimary();
     }
-
-    private SyntaxNode ParsePrimary()
-    {
-        var token = Next();
-        switch (token.Kind)
-        {
-            case TokenKind.Number:
-                return new LiteralSyntax(token.Offset, token.Number);
-            case TokenKind.String:
-                return new LiteralSyntax(token.Offset, token.Text);
-            case TokenKind.True:
-                return new LiteralSyntax(token.Offset, true);
-            case TokenKind.False:
-                return new LiteralSyntax(token.Offset, false);
-            case TokenKind.Identifier:
-                if (Peek().Kind == TokenKind.LeftParen)
-                {
-                    _position++;
-                    var args = ParseItems(TokenKind.RightParen, allowEmpty: true);
-                    return new CallSyntax(token.Offset, token.Text, args);
-                }
-
-                return new NameSyntax(token.Offset, token.Text);
-            case TokenKind.LeftParen:
-            {
-                var items = ParseItems(TokenKind.RightParen, allowEmpty: false);
-                return items.Length == 1 ? items[0] : new ListSyntax(token.Offset, items);
-            }
-
-            case TokenKind.LeftBracket:
-                return new ListSyntax(token.Offset, ParseItems(TokenKind.RightBracket, allowEmpty: true));
-            default:
-                throw new SyntaxError(token.Offset, $"expected a value (a name, a number, a quoted string, a function call or '('); found {Describe(token)}.");
-        }
-    }
-
-    private ImmutableArray<SyntaxNode> ParseItems(TokenKind close, bool allowEmpty)
-    {
-        var items = ImmutableArray.CreateBuilder<SyntaxNode>();
-        if (Peek().Kind == close && allowEmpty)
-        {
-            _position++;
-            return items.ToImmutable();
-        }
-
-        while (true)
-        {
-            items.Add(ParseTernary());
-            var token = Next();
-            if (token.Kind == close)
-            {
-                return items.ToImmutable();
-            }
-
-            if (token.Kind != TokenKind.Comma)
-            {
-                var closer = close == TokenKind.RightParen ? "')'" : "']'";
-                throw new SyntaxError(token.Offset, $"expected ',' or {closer}; found {Describe(token)}.");
-            }
-        }
-    }
-
-    private static string Describe(SyntaxToken token) => token.Kind switch
-    {
-        TokenKind.End => "the end of the matcher",
-        TokenKind.String => $"the string '{token.Text}'",
-        _ => $"'{token.Text}'",
-    };
 
     private sealed class SyntaxError(int offset, string message, bool overLimit = false) : Exception(message)
     {
