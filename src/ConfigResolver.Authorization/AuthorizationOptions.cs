@@ -6,6 +6,9 @@ public sealed class AuthorizationOptions
     /// <summary>The policy directory (<c>policies/</c>). Required by <see cref="AuthorizationService"/>.</summary>
     public string PolicyDirectory { get; set; } = "policies";
 
+    /// <summary>Gets the bounds on reading and parsing the policy directory (file size and count, links, YAML depth).</summary>
+    public PolicyLoadingOptions Loading { get; init; } = new();
+
     /// <summary>Whether file changes in <see cref="PolicyDirectory"/> trigger a reload. Default true.</summary>
     public bool WatchForChanges { get; set; } = true;
 

@@ -14,35 +14,40 @@ namespace ConfigResolver.Authorization;
 /// conditions, overlays, test fixtures) into one <see cref="CompiledPolicy"/>. Every stage runs on every file it
 /// can, so one run reports every problem; they are de-duplicated, sorted by file, line and column, and thrown once.
 /// </summary>
-/// <remarks>Pure apart from <see cref="LoadDirectory"/> reading files; safe for concurrent use.</remarks>
+/// <remarks>Pure apart from <see cref="LoadDirectory(string, string?, TimeProvider?, PolicyLoadingOptions?)"/> reading files; safe for concurrent use.</remarks>
 public static partial class PolicyLoader
 {
-    /// <summary>Reads and compiles a policy directory.</summary>
+    /// <summary>Reads and compiles a policy directory within the given limits.</summary>
     /// <param name="directory">The directory.</param>
     /// <param name="displayRoot">How diagnostics name the directory (<c>policies/</c> as the user typed it); <paramref name="directory"/> when null.</param>
     /// <param name="timeProvider">The clock conditions' <c>timeMatch</c> reads; the system clock when null.</param>
+    /// <param name="options">Limits on files, folders, links and YAML depth; <see cref="PolicyLoadingOptions.Default"/> when null.</param>
     /// <returns>The compiled policy.</returns>
-    /// <exception cref="PolicyCompilationException">Any problem in any file; all of them are listed.</exception>
+    /// <exception cref="PolicyCompilationException">Any problem in any file, including every limit hit; all of them are listed.</exception>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static CompiledPolicy LoadDirectory(string directory, string? displayRoot = null, TimeProvider? timeProvider = null) =>
-        Load(PolicyDirectory.Read(directory), displayRoot ?? directory, timeProvider);
+    public static CompiledPolicy LoadDirectory(string directory, string? displayRoot = null, TimeProvider? timeProvider = null, PolicyLoadingOptions? options = null)
+    {
+        var limits = options ?? PolicyLoadingOptions.Default;
+        return Load(PolicyDirectory.Read(directory, limits), displayRoot ?? directory, timeProvider, limits);
+    }
 
-    /// <summary>Compiles policy files already read.</summary>
+    /// <summary>Compiles policy files already read, within the given limits.</summary>
     /// <param name="files">The files, with paths relative to the policy directory.</param>
     /// <param name="displayRoot">Prefix of file names in diagnostics, or null for the relative paths alone.</param>
     /// <param name="timeProvider">The clock conditions' <c>timeMatch</c> reads; the system clock when null.</param>
+    /// <param name="options">Limits (YAML depth); <see cref="PolicyLoadingOptions.Default"/> when null.</param>
     /// <returns>The compiled policy.</returns>
     /// <exception cref="PolicyCompilationException">Any problem in any file; all of them are listed.</exception>
-    public static CompiledPolicy Load(IEnumerable<PolicyFile> files, string? displayRoot = null, TimeProvider? timeProvider = null)
+    public static CompiledPolicy Load(IEnumerable<PolicyFile> files, string? displayRoot = null, TimeProvider? timeProvider = null, PolicyLoadingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var diagnostics = new List<Diagnostic>();
-        var policy = Compile(files, displayRoot, timeProvider ?? TimeProvider.System, diagnostics);
+        var policy = Compile(files, displayRoot, timeProvider ?? TimeProvider.System, options ?? PolicyLoadingOptions.Default, diagnostics);
         var errors = diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
         return policy is not null && errors.Count == 0 ? policy : throw new PolicyCompilationException(errors);
     }
 
-    private static CompiledPolicy? Compile(IEnumerable<PolicyFile> files, string? displayRoot, TimeProvider timeProvider, List<Diagnostic> diagnostics)
+    private static CompiledPolicy? Compile(IEnumerable<PolicyFile> files, string? displayRoot, TimeProvider timeProvider, PolicyLoadingOptions options, List<Diagnostic> diagnostics)
     {
         var root = displayRoot is null ? null : displayRoot.TrimEnd('/', '\\');
         string Display(string relative) => root is null ? relative : $"{root}/{relative}";
@@ -56,13 +61,14 @@ public static partial class PolicyLoader
             var name = Display(file.RelativePath);
             if (file.Text is null)
             {
-                diagnostics.Add(new Diagnostic(AuthorizationDiagnosticCodes.UnreadableFile, $"the file could not be read: {file.Error}.", name));
+                diagnostics.Add(new Diagnostic(file.ErrorCode ?? AuthorizationDiagnosticCodes.UnreadableFile, file.ErrorCode is null or AuthorizationDiagnosticCodes.UnreadableFile ? $"the file could not be read: {file.Error}." : $"{file.Error}.",
+                    name, file.ErrorLine, file.ErrorColumn));
             }
             else if (file.RelativePath == PolicyDirectory.ModelFileName)
             {
                 (modelText, modelName) = (file.Text, name);
             }
-            else if (YamlJsonReader.Read(file.Text, name, diagnostics) is { } document)
+            else if (YamlJsonReader.Read(file.Text, name, options.MaxYamlDepth, diagnostics) is { } document)
             {
                 parsed.Add((file, document));
             }

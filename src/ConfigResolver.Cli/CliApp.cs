@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Cli;
@@ -77,6 +78,12 @@ internal static class CliApp
             WriteLines(console.Error, lines);
             var sorted = DiagnosticOrdering.SortAndDeduplicate(e.Diagnostics).Select(CliDiagnostic.From);
             return Fail(console, json, ExitCodes.Failed, "rejected", lines.FirstOrDefault() ?? e.Message, sorted);
+        }
+        catch (ConfigResolverException e)
+        {
+            // A file named on the command line could not be read (InputFileException), or a library call refused input.
+            WriteLines(console.Error, ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile: null));
+            return ExitCodes.Failed;
         }
         catch (CommandFailedException e)
         {

@@ -29,7 +29,7 @@ public sealed partial class Enforcer
     /// <param name="options">Options, or null for the defaults.</param>
     /// <exception cref="PolicyCompilationException">The model or policy is rejected; every problem in both is listed with file, line and column.</exception>
     public Enforcer(string modelPath, string? policyPath = null, EnforcerOptions? options = null)
-        : this(Source.Read(modelPath), policyPath is null ? null : Source.Read(policyPath), options)
+        : this(Source.Read(modelPath, options), policyPath is null ? null : Source.Read(policyPath, options), options)
     {
     }
 
@@ -144,10 +144,10 @@ public sealed partial class Enforcer
 
     private sealed record Source(string Name, string Text)
     {
-        public static Source Read(string path)
+        public static Source Read(string path, EnforcerOptions? options)
         {
             ArgumentNullException.ThrowIfNull(path);
-            return new Source(path, File.ReadAllText(path));
+            return new Source(path, SourceFile.Read(path, options?.MaxFileBytes ?? SourceFile.DefaultMaxBytes));
         }
     }
 

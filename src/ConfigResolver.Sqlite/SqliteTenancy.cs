@@ -31,7 +31,7 @@ public sealed class SqliteTenancy : IAsyncDisposable
         Options = options;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
-        Administration = new TenantAdministration(store, timeProvider, loggerFactory.CreateLogger<TenantAdministration>());
+        Administration = new TenantAdministration(store, timeProvider, loggerFactory.CreateLogger<TenantAdministration>(), options.DocumentLimits);
     }
 
     /// <summary>Gets the open store.</summary>

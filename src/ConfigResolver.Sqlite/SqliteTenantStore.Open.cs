@@ -67,6 +67,11 @@ public sealed partial class SqliteTenantStore
         }
 
         var fullPath = System.IO.Path.GetFullPath(path);
+        if (DatabaseLocation.Check(fullPath) is { } unusable)
+        {
+            return Task.FromException<SqliteTenantStore>(unusable);
+        }
+
         try
         {
             return Task.FromResult(Open(fullPath, systemSlug, time, logger, busyTimeout));

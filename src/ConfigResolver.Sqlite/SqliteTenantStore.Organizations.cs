@@ -38,6 +38,10 @@ public sealed partial class SqliteTenantStore
             cancellationToken);
 
     /// <inheritdoc/>
+    public ValueTask<ImmutableArray<OrganizationSummary>> ListOrganizationSummariesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync("ListOrganizationSummaries", null, c => SqliteQueries.OrganizationSummaries(c, null).ToImmutableArray(), cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<ImmutableArray<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync("ListOrganizations", null, c => SqliteQueries.Organizations(c, null).ToImmutableArray(), cancellationToken);
 

@@ -20,7 +20,7 @@ namespace ConfigResolver.Sqlite;
 /// (<see cref="TenantStoreException"/>, keeping the SQLite error code; busy or locked is transient) changes nothing.
 /// Changes made by other processes are not published here. Dispose to close the file.
 /// </remarks>
-public sealed partial class SqliteTenantStore : ITenantStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSummaryStore, IAsyncDisposable, IDisposable
 {
     /// <summary>How long a write waits for another process's write lock before failing as transient.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);

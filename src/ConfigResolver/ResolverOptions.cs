@@ -40,4 +40,7 @@ public sealed class ResolverOptions
     /// <c>MISTRAL_API_KEY</c> to <c>/providers/mistral/api_key</c>. Mapping a LAMB name to an empty string turns it off.
     /// </summary>
     public IDictionary<string, string> EnvironmentMapping { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the bounds every organization document is checked against before it is stored (size, depth, counts).</summary>
+    public Validation.DocumentLimits DocumentLimits { get; } = new();
 }

@@ -53,13 +53,15 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Opening_a_file_in_a_missing_folder_fails_with_the_cannot_open_code()
+    public async Task Opening_a_file_in_a_missing_folder_is_refused_before_sqlite_runs_naming_the_folder()
     {
         var path = Path.Combine(_database.Folder, "missing", "tenancy.db");
 
         var exception = await Assert.ThrowsAsync<TenantStoreException>(() => SqliteTenantStore.OpenAsync(path, timeProvider: _time));
 
-        Assert.Equal(("Open", "14", false), (exception.Operation, exception.ProviderCode, exception.IsTransient));
+        Assert.Equal(("Open", null, false), (exception.Operation, exception.ProviderCode, exception.IsTransient));
+        Assert.Equal(DiagnosticCodes.InvalidDatabasePath, Assert.Single(exception.Diagnostics).Code);
+        Assert.Contains("the folder '" + Path.GetDirectoryName(path) + "' does not exist", exception.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
     }
 

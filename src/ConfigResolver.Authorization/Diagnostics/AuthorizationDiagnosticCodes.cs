@@ -77,4 +77,19 @@ public static class AuthorizationDiagnosticCodes
 
     /// <summary>A policy test could not be evaluated (a condition failed at run time).</summary>
     public const string TestCaseError = "POL2024";
+
+    /// <summary>YAML mappings and lists nest deeper than <see cref="PolicyLoadingOptions.MaxYamlDepth"/>.</summary>
+    public const string YamlTooDeep = "POL2025";
+
+    /// <summary>A symbolic link leads outside the policy directory, into a cycle, or to a place already read through another path.</summary>
+    public const string UnsafeLink = "POL2026";
+
+    /// <summary>A file, a folder or the directory is over a size or count limit of <see cref="PolicyLoadingOptions"/>.</summary>
+    public const string FileLimit = "POL2027";
+
+    /// <summary>A file is not UTF-8 text, or holds a lone surrogate; the diagnostic gives the line and column.</summary>
+    public const string InvalidText = "POL2028";
+
+    /// <summary>A policy file is a FIFO, a device or a socket; it is refused before it is opened.</summary>
+    public const string NotRegularFile = "POL2029";
 }

@@ -1,3 +1,6 @@
+using ConfigResolver.Authorization.Diagnostics;
+using ConfigResolver.Shared;
+
 namespace ConfigResolver.Authorization.Loading;
 
 /// <summary>
@@ -5,49 +8,60 @@ namespace ConfigResolver.Authorization.Loading;
 /// in ordinal path order. A file that disappears or cannot be read between listing and reading is returned with its
 /// error rather than thrown, so a reload during an editor's save reports it like any other problem.
 /// </summary>
-public static class PolicyDirectory
+/// <remarks>
+/// The walk is bounded (<see cref="PolicyLoadingOptions"/>): folders are visited iteratively, each real path at most
+/// once (a symbolic link cycle or two links to one place are reported, never followed forever), links never lead
+/// outside the directory unless allowed, FIFOs, devices and sockets are refused before anything opens them, and each
+/// file's size is checked before it is read. Every problem comes back as a <see cref="PolicyFile"/> with an
+/// <see cref="PolicyFile.ErrorCode"/>.
+/// </remarks>
+public static partial class PolicyDirectory
 {
     /// <summary>The model file's name at the root of a policy directory.</summary>
     public const string ModelFileName = "model.conf";
 
-    /// <summary>Lists and reads the policy files under <paramref name="directory"/>.</summary>
+    /// <summary>Lists and reads the policy files under <paramref name="directory"/> with the default limits.</summary>
     /// <param name="directory">The directory.</param>
     /// <returns>The files, ordered by relative path.</returns>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static IReadOnlyList<PolicyFile> Read(string directory)
+    public static IReadOnlyList<PolicyFile> Read(string directory) => Read(directory, PolicyLoadingOptions.Default);
+
+    /// <summary>Lists and reads the policy files under <paramref name="directory"/>.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="options">The limits on files, folders and links.</param>
+    /// <returns>The files and the problems met, ordered by relative path.</returns>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    public static IReadOnlyList<PolicyFile> Read(string directory, PolicyLoadingOptions options)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(options);
         var root = Path.GetFullPath(directory);
-        if (!Directory.Exists(root))
+        if (FileKinds.Of(root) != FileKind.Directory || FileKinds.RealPath(root) is not { } realRoot)
         {
             throw new DirectoryNotFoundException($"The policy directory '{directory}' does not exist.");
         }
 
-        var paths = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(static p => IsPolicyFile(p))
-            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
-            .Where(static p => p == ModelFileName || p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".yml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return [.. paths.Select(p => ReadOne(root, p))];
+        var walk = new Walk(root, realRoot, options);
+        walk.Run();
+        return [.. walk.Files.OrderBy(static f => f.RelativePath, StringComparer.Ordinal)];
     }
 
-    private static bool IsPolicyFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        return !name.StartsWith('.') && !name.StartsWith('~');
-    }
+    private static bool IsPolicyName(string relative) =>
+        relative == ModelFileName || relative.EndsWith(".yaml", StringComparison.Ordinal) || relative.EndsWith(".yml", StringComparison.Ordinal);
 
-    private static PolicyFile ReadOne(string root, string relative)
+    private static PolicyFile Problem(string relative, string code, string error) => new(relative, null, error) { ErrorCode = code };
+
+    private static PolicyFile ReadOne(string relative, string path, long maxBytes)
     {
-        try
+        var read = BoundedText.ReadFile(path, maxBytes);
+        return read.Failure switch
         {
-            return new PolicyFile(relative, File.ReadAllText(Path.Combine(root, relative)));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "it was deleted while the directory was read" : e.Message;
-            return new PolicyFile(relative, null, reason);
-        }
+            TextReadFailure.None => new PolicyFile(relative, read.Text),
+            TextReadFailure.Missing => Problem(relative, AuthorizationDiagnosticCodes.UnreadableFile, "it was deleted while the directory was read"),
+            TextReadFailure.NotRegular => Problem(relative, AuthorizationDiagnosticCodes.NotRegularFile, "the file was not read: " + read.Detail),
+            TextReadFailure.TooLarge => Problem(relative, AuthorizationDiagnosticCodes.FileLimit, "the file was not read: " + read.Detail + " (PolicyLoadingOptions.MaxFileBytes)"),
+            TextReadFailure.InvalidUtf8 => Problem(relative, AuthorizationDiagnosticCodes.InvalidText, read.Detail) with { ErrorLine = read.Line, ErrorColumn = read.Column },
+            _ => Problem(relative, AuthorizationDiagnosticCodes.UnreadableFile, read.Detail),
+        };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -9,11 +10,21 @@ namespace ConfigResolver.Authorization.Loading;
 internal static partial class YamlJsonReader
 {
     /// <summary>The walk over parser events for one file: builds JSON nodes and records their positions.</summary>
-    private sealed class ReadState(string file, string[] lines, List<Diagnostic> found)
+    /// <remarks>
+    /// Recursion follows the document's nesting, which is held to <c>maxDepth</c>: a deeper node is reported once and
+    /// skipped by counting events, without recursion, so even 100,000 levels cannot exhaust the stack.
+    /// </remarks>
+    private sealed class ReadState(string file, string[] lines, int maxDepth, List<Diagnostic> found)
     {
         public Dictionary<string, NodePosition> Positions { get; } = new(StringComparer.Ordinal);
 
-        public JsonNode? ReadNode(IParser parser, string pointer, int keyLine, int keyColumn)
+        /// <summary>The line of the last node the walk started, for errors the parser reports without a position.</summary>
+        public int LastLine { get; private set; }
+
+        /// <summary>The column of the last node the walk started.</summary>
+        public int LastColumn { get; private set; }
+
+        public JsonNode? ReadNode(IParser parser, string pointer, int keyLine, int keyColumn, int depth)
         {
             var current = parser.Current!;
             if (current is AnchorAlias alias)
@@ -29,13 +40,25 @@ internal static partial class YamlJsonReader
             }
 
             var start = current.Start;
+            (LastLine, LastColumn) = ((int)start.Line, (int)start.Column);
             switch (current)
             {
                 case Scalar scalar:
                     parser.MoveNext();
+                    if (BoundedText.FindLoneSurrogate(scalar.Value) >= 0)
+                    {
+                        found.Add(new Diagnostic(AuthorizationDiagnosticCodes.InvalidText, "the value holds an escaped lone surrogate (\\uD800-\\uDFFF without its pair); text must be valid Unicode.", file, (int)start.Line, (int)start.Column) { Pointer = pointer });
+                        return null;
+                    }
+
                     var (textLine, textColumn) = TextStart(scalar);
                     Positions[pointer] = new NodePosition((int)start.Line, (int)start.Column, keyLine, keyColumn, textLine, textColumn);
                     return YamlScalars.ToJson(scalar.Value, scalar.Style);
+                case SequenceStart or MappingStart when depth >= maxDepth:
+                    found.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlTooDeep,
+                        $"mappings and lists nest deeper than {maxDepth} levels (PolicyLoadingOptions.MaxYamlDepth).", file, (int)start.Line, (int)start.Column) { Pointer = pointer });
+                    SkipNode(parser);
+                    return null;
                 case SequenceStart:
                     parser.MoveNext();
                     Positions[pointer] = new NodePosition((int)start.Line, (int)start.Column, keyLine, keyColumn, (int)start.Line, (int)start.Column);
@@ -43,20 +66,41 @@ internal static partial class YamlJsonReader
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
                         var itemStart = parser.Current!.Start;
-                        array.Add(ReadNode(parser, $"{pointer}/{array.Count}", (int)itemStart.Line, (int)itemStart.Column));
+                        array.Add(ReadNode(parser, $"{pointer}/{array.Count}", (int)itemStart.Line, (int)itemStart.Column, depth + 1));
                     }
 
                     return array;
                 case MappingStart:
                     parser.MoveNext();
                     Positions[pointer] = new NodePosition((int)start.Line, (int)start.Column, keyLine, keyColumn, (int)start.Line, (int)start.Column);
-                    return ReadMapping(parser, pointer);
+                    return ReadMapping(parser, pointer, depth);
                 default:
                     throw new YamlException(start, current.End, $"unexpected {current.GetType().Name}");
             }
         }
 
-        private JsonObject ReadMapping(IParser parser, string pointer)
+        /// <summary>Consumes one node and everything inside it, counting nesting instead of recursing.</summary>
+        private static void SkipNode(IParser parser)
+        {
+            var open = 0;
+            do
+            {
+                switch (parser.Current)
+                {
+                    case SequenceStart or MappingStart:
+                        open++;
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        open--;
+                        break;
+                }
+
+                parser.MoveNext();
+            }
+            while (open > 0);
+        }
+
+        private JsonObject ReadMapping(IParser parser, string pointer, int depth)
         {
             var result = new JsonObject();
             var keyPositions = new Dictionary<string, Mark>(StringComparer.Ordinal);
@@ -66,8 +110,8 @@ internal static partial class YamlJsonReader
                 {
                     var at = parser.Current!.Start;
                     found.Add(new Diagnostic(AuthorizationDiagnosticCodes.UnsupportedYaml, "mapping keys must be plain names, not lists or mappings.", file, (int)at.Line, (int)at.Column));
-                    ReadNode(parser, pointer + "/?", (int)at.Line, (int)at.Column);
-                    ReadNode(parser, pointer + "/?", (int)at.Line, (int)at.Column);
+                    ReadNode(parser, pointer + "/?", (int)at.Line, (int)at.Column, depth + 1);
+                    ReadNode(parser, pointer + "/?", (int)at.Line, (int)at.Column, depth + 1);
                     continue;
                 }
 
@@ -79,12 +123,12 @@ internal static partial class YamlJsonReader
                     {
                         Pointer = childPointer,
                     });
-                    ReadNode(parser, childPointer + "/~duplicate", (int)key.Start.Line, (int)key.Start.Column);
+                    ReadNode(parser, childPointer + "/~duplicate", (int)key.Start.Line, (int)key.Start.Column, depth + 1);
                     continue;
                 }
 
                 keyPositions[key.Value] = key.Start;
-                result[key.Value] = ReadNode(parser, childPointer, (int)key.Start.Line, (int)key.Start.Column);
+                result[key.Value] = ReadNode(parser, childPointer, (int)key.Start.Line, (int)key.Start.Column, depth + 1);
             }
 
             return result;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -16,9 +17,25 @@ namespace ConfigResolver.Authorization.Loading;
 internal static partial class YamlJsonReader
 {
     /// <summary>Parses one file; problems go to <paramref name="diagnostics"/> and the result is null when there are any.</summary>
-    public static YamlJsonDocument? Read(string text, string file, ICollection<Diagnostic> diagnostics)
+    public static YamlJsonDocument? Read(string text, string file, int maxDepth, ICollection<Diagnostic> diagnostics)
     {
         var found = new List<Diagnostic>();
+        var lone = BoundedText.FindLoneSurrogate(text);
+        if (lone >= 0)
+        {
+            var (line, column) = BoundedText.Position(text, lone);
+            diagnostics.Add(new Diagnostic(AuthorizationDiagnosticCodes.InvalidText, $"a lone surrogate character U+{(int)text[lone]:X4}; the file must be valid Unicode text.", file, line, column));
+            return null;
+        }
+
+        if (FlowNesting.FindTooDeep(text, maxDepth) is var (deepLine, deepColumn) && deepLine > 0)
+        {
+            // YamlDotNet's scanner slows down quadratically with flow nesting ([[[...): refuse before it runs.
+            diagnostics.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlTooDeep,
+                $"mappings and lists nest deeper than {maxDepth} levels (PolicyLoadingOptions.MaxYamlDepth).", file, deepLine, deepColumn));
+            return null;
+        }
+
         FindTabIndentation(text, file, found);
         if (found.Count > 0)
         {
@@ -27,7 +44,7 @@ internal static partial class YamlJsonReader
             return null;
         }
 
-        var state = new ReadState(file, text.Split('\n'), found);
+        var state = new ReadState(file, text.Split('\n'), maxDepth, found);
         JsonNode? root = null;
         try
         {
@@ -37,7 +54,7 @@ internal static partial class YamlJsonReader
             {
                 parser.Consume<DocumentStart>();
                 var start = parser.Current!.Start;
-                root = state.ReadNode(parser, string.Empty, (int)start.Line, (int)start.Column);
+                root = state.ReadNode(parser, string.Empty, (int)start.Line, (int)start.Column, 0);
                 parser.Consume<DocumentEnd>();
                 if (!parser.Accept<StreamEnd>(out _))
                 {
@@ -49,6 +66,13 @@ internal static partial class YamlJsonReader
         catch (YamlException e)
         {
             found.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlSyntax, $"invalid YAML: {CleanMessage(e.Message)}", file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column)));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by fuzzing); report it at the last
+            // node that was read rather than let the whole load crash.
+            found.Add(new Diagnostic(AuthorizationDiagnosticCodes.YamlSyntax, "invalid YAML: the parser could not read past this point.", file,
+                Math.Max(1, state.LastLine), Math.Max(1, state.LastColumn)));
         }
 
         Add(diagnostics, found);

@@ -29,7 +29,8 @@ internal static class YamlScalars
             return JsonValue.Create(integer);
         }
 
-        if (IsFloat(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        // A float beyond double's range stays text (the schema then reports it); JSON has no infinity.
+        if (IsFloat(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
         {
             return JsonValue.Create(number);
         }

@@ -68,7 +68,7 @@ public sealed partial class AuthorizationService
     /// <summary>Parse, validate, compile and run the tests; throws <see cref="PolicyCompilationException"/> with every problem.</summary>
     private async Task<CompiledPolicy> CompileAndTestAsync(CancellationToken cancellationToken)
     {
-        var policy = PolicyLoader.LoadDirectory(_options.PolicyDirectory, _options.PolicyDirectory, _options.TimeProvider);
+        var policy = PolicyLoader.LoadDirectory(_options.PolicyDirectory, _options.PolicyDirectory, _options.TimeProvider, _options.Loading);
         if (_options.RunPolicyTestsOnReload)
         {
             var report = await PolicyTestRunner.RunAsync(policy, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using ConfigResolver.IO;
+
 namespace ConfigResolver.Cli.CommandLine;
 
 /// <summary>What a running command gets: its arguments, the global options and the console.</summary>
@@ -37,26 +39,36 @@ internal sealed record CommandContext(ParsedArguments Arguments, GlobalOptions G
     /// <returns>The full path.</returns>
     public string Resolve(string path) => Path.GetFullPath(path, Console.WorkingDirectory);
 
-    /// <summary>Reads a file named on the command line; diagnostics keep naming it as the user wrote it.</summary>
+    /// <summary>
+    /// Reads a file named on the command line through the library's safe reader (regular files only, bounded, strict
+    /// UTF-8); diagnostics keep naming it as the user wrote it.
+    /// </summary>
     /// <param name="path">The path as given; <c>-</c> reads standard input.</param>
     /// <param name="what">What the file is, for the error message (<c>model</c>, <c>policy</c>).</param>
+    /// <param name="maxBytes">The size limit.</param>
     /// <returns>The text.</returns>
-    /// <exception cref="CommandFailedException">The file does not exist or cannot be read.</exception>
-    public string ReadText(string path, string what)
+    /// <exception cref="InputFileException">The file does not exist, is not a regular file, is too large or is not UTF-8.</exception>
+    /// <exception cref="CommandFailedException">Standard input is larger than the limit.</exception>
+    public string ReadText(string path, string what, long maxBytes = InputFile.DefaultMaxBytes)
     {
-        if (path == "-")
+        if (path != "-")
         {
-            return Console.In.ReadToEnd();
+            return InputFile.ReadText(Resolve(path), path, maxBytes, what);
         }
 
-        try
+        // Standard input is already decoded by the console; bound what is read of it all the same.
+        var buffer = new char[Math.Min(maxBytes + 1, 1 << 16)];
+        var text = new System.Text.StringBuilder();
+        int count;
+        while ((count = Console.In.Read(buffer, 0, buffer.Length)) > 0)
         {
-            return File.ReadAllText(Resolve(path));
+            text.Append(buffer, 0, count);
+            if (text.Length > maxBytes)
+            {
+                throw new CommandFailedException($"the {what} read from standard input is larger than the limit of {maxBytes:N0} bytes.");
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "it does not exist" : e.Message;
-            throw new CommandFailedException($"cannot read {what} file '{path}': {reason}.", e);
-        }
+
+        return text.ToString();
     }
 }

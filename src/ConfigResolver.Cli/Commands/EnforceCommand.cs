@@ -19,6 +19,9 @@ internal sealed class EnforceCommand : ICliCommand
     /// <summary>Code of a request the engine could not evaluate (Go casbin's Enforce returns an error).</summary>
     public const string RequestNotEvaluated = "CLI1002";
 
+    /// <summary>The size limit of a requests file and of a policy file: 64 MiB, as the engine's (a model file keeps the default 4 MiB).</summary>
+    private const long MaxRequestsBytes = 64L << 20;
+
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec(
         "enforce",
@@ -51,7 +54,7 @@ internal sealed class EnforceCommand : ICliCommand
 
         var enforcer = Load(context, args.Required("--model"), args.Value("--policy"));
         setup?.ApplyTo(enforcer);
-        var requests = context.ReadText(requestsPath, "requests");
+        var requests = context.ReadText(requestsPath, "requests", MaxRequestsBytes);
         var output = new RequestOutput(context, args.Has("--explain"), args.Json);
         var failed = Decide(context, enforcer, enforceContext, requestsPath, requests, output, cancellationToken);
         return Task.FromResult(failed ? ExitCodes.Failed : ExitCodes.Ok);
@@ -71,7 +74,7 @@ internal sealed class EnforceCommand : ICliCommand
             diagnostics.AddRange(e.Diagnostics);
         }
 
-        var lines = policyPath is null ? [] : PolicyCsv.Parse(context.ReadText(policyPath, "policy"), policyPath, diagnostics);
+        var lines = policyPath is null ? [] : PolicyCsv.Parse(context.ReadText(policyPath, "policy", MaxRequestsBytes), policyPath, diagnostics);
         if (model is not null && diagnostics.Count == 0)
         {
             try

@@ -1,6 +1,7 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
+using ConfigResolver.Validation;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal sealed class OrgConfigSetCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(context);
         var slug = context.Arguments.Organization();
         var path = context.Arguments.Required("--file");
-        var json = context.ReadText(path, "configuration");
+        var json = context.ReadText(path, "configuration", DocumentLimits.Default.MaxDocumentBytes);
         return CliTenancy.RunAsync(
             context,
             async tenancy =>

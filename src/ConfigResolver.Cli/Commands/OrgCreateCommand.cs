@@ -2,6 +2,7 @@ using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 using ConfigResolver.Tenancy;
+using ConfigResolver.Validation;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -34,7 +35,7 @@ internal sealed class OrgCreateCommand : ICliCommand
         {
             Slug = args.Required("--slug"),
             Name = args.Required("--name"),
-            ConfigJson = configPath is null ? null : context.ReadText(configPath, "configuration"),
+            ConfigJson = configPath is null ? null : context.ReadText(configPath, "configuration", DocumentLimits.Default.MaxDocumentBytes),
             FromSystemBaseline = args.Has("--baseline"),
         };
         return CliTenancy.RunAsync(

@@ -1,7 +1,6 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
-using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -17,16 +16,11 @@ internal sealed class OrgListCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(context);
         return CliTenancy.RunAsync(context, async tenancy =>
         {
-            var rows = new List<(Organization, int)>();
-            foreach (var organization in await tenancy.Store.ListOrganizationsAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var members = await tenancy.Store.ListMembershipsOfOrganizationAsync(organization.Id, cancellationToken).ConfigureAwait(false);
-                rows.Add((organization, members.Length));
-            }
-
+            // One query for what the list shows; no organization's configuration document is read.
+            var rows = await tenancy.Store.ListOrganizationSummariesAsync(cancellationToken).ConfigureAwait(false);
             if (context.Arguments.Json)
             {
-                context.PrintJson(rows.Select(static r => TenancyJson.Organization(r.Item1, memberCount: r.Item2)).ToArray());
+                context.PrintJson(rows.Select(TenancyJson.Summary).ToArray());
                 return ExitCodes.Ok;
             }
 

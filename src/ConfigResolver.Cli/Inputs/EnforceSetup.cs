@@ -41,16 +41,23 @@ internal sealed record EnforceSetup(
             throw new CommandFailedException("--setup: expected a JSON object such as {\"matching_functions\": {\"g\": \"keyMatch2\"}}.");
         }
 
-        var unknown = root.EnumerateObject().FirstOrDefault(static p => !s_keys.Contains(p.Name, StringComparer.Ordinal));
-        if (unknown.Value.ValueKind != JsonValueKind.Undefined)
+        try
         {
-            throw new CommandFailedException($"--setup: unknown key '{unknown.Name}'; expected one of {string.Join(", ", s_keys.Select(static k => $"'{k}'"))}.");
-        }
+            var unknown = root.EnumerateObject().FirstOrDefault(static p => !s_keys.Contains(p.Name, StringComparer.Ordinal));
+            if (unknown.Value.ValueKind != JsonValueKind.Undefined)
+            {
+                throw new CommandFailedException($"--setup: unknown key '{unknown.Name}'; expected one of {string.Join(", ", s_keys.Select(static k => $"'{k}'"))}.");
+            }
 
-        return new EnforceSetup(
-            Functions(root, "matching_functions"),
-            Functions(root, "domain_matching_functions"),
-            root.TryGetProperty("accept_json_request", out var accept) && Boolean(accept));
+            return new EnforceSetup(
+                Functions(root, "matching_functions"),
+                Functions(root, "domain_matching_functions"),
+                root.TryGetProperty("accept_json_request", out var accept) && Boolean(accept));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandFailedException("--setup: a string holds an escaped lone surrogate (\\uD800-\\uDFFF without its pair); text must be valid Unicode.", e);
+        }
     }
 
     /// <summary>Applies the setup to an enforcer.</summary>

@@ -39,12 +39,25 @@ internal static class RequestLine
             error = "expected a JSON array of request values; the line is not valid JSON.";
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to unescape "\ud800" without its pair: text must be valid Unicode.
+            column = 1;
+            error = "expected valid Unicode text; a string holds an escaped lone surrogate (\\uD800-\\uDFFF without its pair).";
+            return false;
+        }
+        catch (FormatException)
+        {
+            column = 1;
+            error = "expected numbers within the range of a double (about ±1.8e308); found a number out of that range.";
+            return false;
+        }
     }
 
     private static object? ToValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number => value.TryGetDouble(out var number) && double.IsFinite(number) ? number : throw new FormatException("number out of range"),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Object => value.EnumerateObject().ToDictionary(static p => p.Name, static p => ToValue(p.Value), StringComparer.Ordinal),

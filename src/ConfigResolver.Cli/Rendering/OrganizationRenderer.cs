@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Cli.Rendering;
@@ -11,16 +12,16 @@ internal static class OrganizationRenderer
     /// <summary>A table of organizations, one per line after the heading.</summary>
     /// <param name="rows">Each organization with its member count.</param>
     /// <returns>The lines.</returns>
-    public static IEnumerable<string> Table(IReadOnlyList<(Organization Organization, int Members)> rows)
+    public static IEnumerable<string> Table(IReadOnlyList<OrganizationSummary> rows)
     {
         var table = new List<string[]> { s_tableHeading };
         table.AddRange(rows.Select(r => new[]
         {
-            r.Organization.Slug,
-            TenancyNames.ToName(r.Organization.Status),
-            r.Organization.Plan,
-            r.Members.ToString(CultureInfo.InvariantCulture),
-            r.Organization.IsSystem ? r.Organization.Name + " (system organization)" : r.Organization.Name,
+            r.Slug,
+            TenancyNames.ToName(r.Status),
+            r.Plan,
+            r.MemberCount.ToString(CultureInfo.InvariantCulture),
+            r.IsSystem ? r.Name + " (system organization)" : r.Name,
         }));
         return Columns(table);
     }

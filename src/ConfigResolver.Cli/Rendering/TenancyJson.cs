@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Cli.Rendering;
@@ -42,6 +43,23 @@ internal static class TenancyJson
         }
 
         return body;
+    }
+
+    /// <summary>An organization as <c>org list</c> shows it: <c>{slug, name, is_system, status, plan, member_count}</c>, read without its configuration document.</summary>
+    /// <param name="summary">The organization's summary.</param>
+    /// <returns>An object for <see cref="JsonOutput"/>.</returns>
+    public static object Summary(OrganizationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new
+        {
+            slug = summary.Slug,
+            name = summary.Name,
+            is_system = summary.IsSystem,
+            status = TenancyNames.ToName(summary.Status),
+            plan = summary.Plan,
+            member_count = summary.MemberCount,
+        };
     }
 
     /// <summary>A user: <c>{email, name, default_org, created_at}</c>.</summary>

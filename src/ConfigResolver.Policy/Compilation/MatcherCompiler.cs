@@ -35,10 +35,10 @@ internal sealed class MatcherCompiler
 
     private Expr? CompileText(string text)
     {
-        var syntax = MatcherParser.Parse(text, out var errorOffset, out var error);
+        var syntax = MatcherParser.Parse(text, out var errorOffset, out var error, out var overLimit);
         if (syntax is null)
         {
-            Report(DiagnosticCodes.MatcherSyntax, errorOffset, error!);
+            Report(overLimit ? DiagnosticCodes.ExpressionTooComplex : DiagnosticCodes.MatcherSyntax, errorOffset, error!);
             return null;
         }
 
@@ -97,6 +97,14 @@ internal sealed class MatcherCompiler
             case "in":
                 return new InExpr(left, right);
             case "=~" or "!~":
+                if (right is ConstantExpr { Value.Kind: ValueKind.String } constant
+                    && RegexOperatorExpr.TryCompile(constant.Value.String, out var regexError) is null)
+                {
+                    // govaluate compiles a constant pattern when the expression is parsed, so Go refuses the model.
+                    return Invalid(DiagnosticCodes.UnsupportedRegex, binary.Right.Offset,
+                        $"the regular expression '{constant.Value.String}' is not valid RE2 syntax: {regexError}.");
+                }
+
                 return new RegexOperatorExpr(left, right, binary.Operator == "!~");
             case "??":
                 return new CoalesceExpr(left, right);

@@ -39,6 +39,18 @@ public static class DiagnosticCodes
     /// <summary>A condition reads a field its variable does not have (for example <c>org.stauts</c>).</summary>
     public const string UnknownField = "POL1012";
 
+    /// <summary>
+    /// A matcher or condition is longer than 65,536 characters or nests deeper than 256 levels (operators, parentheses,
+    /// calls, lists): refused at compile time, so evaluation can never run off the stack.
+    /// </summary>
+    public const string ExpressionTooComplex = "POL1013";
+
+    /// <summary>A regular expression uses a construct the linear-time engine cannot run (named in the message).</summary>
+    public const string UnsupportedRegex = "POL1014";
+
+    /// <summary>A model or policy file cannot be read: missing, a directory, FIFO or device, over 4 MiB, or not UTF-8.</summary>
+    public const string UnreadableSource = "POL1015";
+
     /// <summary>A policy line is not valid CSV (for example a bare quote).</summary>
     public const string PolicySyntax = "POL1101";
 

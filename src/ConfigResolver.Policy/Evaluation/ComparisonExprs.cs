@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Policy.Functions;
 
 namespace ConfigResolver.Policy.Evaluation;
 
@@ -145,12 +145,30 @@ internal sealed class ListExpr(Expr[] items) : Expr(Combine(items))
     }
 }
 
-/// <summary><c>a =~ b</c> and <c>a !~ b</c>: regular-expression search; both sides strings.</summary>
+/// <summary>
+/// <c>a =~ b</c> and <c>a !~ b</c>: regular-expression search with Go's regexp, as govaluate does in Go casbin; both sides
+/// strings. Patterns run in linear time (<see cref="GoRegex"/>): never on a backtracking engine.
+/// </summary>
 internal sealed class RegexOperatorExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right) | ExprTraits.MayThrow)
 {
+    private static readonly BoundedCache<GoRegex> s_cache = new(BuiltInFunctions.PatternCacheCapacity, GoRegex.Compile);
+
     public override IEnumerable<Expr> Children => [left, right];
 
-    private static readonly ConcurrentDictionary<string, Regex> s_cache = new(StringComparer.Ordinal);
+    /// <summary>Compiles a constant pattern once at compile time; null with <paramref name="error"/> when Go would refuse it.</summary>
+    public static GoRegex? TryCompile(string pattern, out string? error)
+    {
+        try
+        {
+            error = null;
+            return s_cache.GetOrAdd(pattern);
+        }
+        catch (GoRegexSyntaxException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
 
     public override Value Evaluate(ref EvalFrame frame)
     {
@@ -161,18 +179,15 @@ internal sealed class RegexOperatorExpr(Expr left, Expr right, bool negate) : Ex
             throw new PolicyEvaluationException($"Value '{(l.Kind != ValueKind.String ? l : r)}' cannot be used with the comparator '{(negate ? "!~" : "=~")}', it is not a string");
         }
 
-        Regex regex;
+        var regex = TryCompile(r.String, out var error)
+            ?? throw new PolicyEvaluationException($"invalid regular expression '{r.String}': {error}");
         try
         {
-            regex = s_cache.Count < 1024
-                ? s_cache.GetOrAdd(r.String, static p => new Regex(p, RegexOptions.CultureInvariant))
-                : new Regex(r.String, RegexOptions.CultureInvariant);
+            return Value.FromBool(regex.IsMatch(l.String) != negate);
         }
-        catch (ArgumentException e)
+        catch (RegexMatchTimeoutException e)
         {
-            throw new PolicyEvaluationException($"invalid regular expression '{r.String}': {e.Message}", e);
+            throw new PolicyEvaluationException($"the regular expression '{r.String}' ran longer than {GoRegex.MatchTimeout.TotalSeconds:0} s and was stopped", e);
         }
-
-        return Value.FromBool(regex.IsMatch(l.String) != negate);
     }
 }

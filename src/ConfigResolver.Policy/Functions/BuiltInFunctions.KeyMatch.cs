@@ -171,7 +171,7 @@ public static partial class BuiltInFunctions
             return key => simple.IsMatch(WithoutQuery(key));
         }
 
-        var regex = CompileGo("keyMatch5", "^" + body + "$").Regex;
+        var regex = CompileGo("keyMatch5", "^" + body + "$");
         return key => regex.IsMatch(WithoutQuery(key));
     }
 

@@ -13,10 +13,21 @@ namespace ConfigResolver.Policy.Functions;
 internal sealed partial class GlobPattern
 {
     private const int MaxMemoEntries = 4096;
+
+    /// <summary>The most brace groups a pattern may hold; each one is a level of recursion while matching.</summary>
+    internal const int MaxBraceGroups = 64;
+
+    /// <summary>The most matching steps one call may take: brace alternatives multiply, as in doublestar, so work is capped.</summary>
+    internal const int MaxSteps = 1_000_000;
+
+    // Steps of the Match call running on this thread (Match is not reentrant; each call resets it).
+    [ThreadStatic]
+    private static int t_steps;
     private static readonly SearchValues<char> s_special = SearchValues.Create("*?[{}\\");
 
     private readonly string _pattern;
     private readonly bool _isLiteral;
+    private readonly int _braceGroups;
 
     // Brace alternatives depend only on the pattern text, so each expansion is computed once per
     // (pattern variant, brace position) and reused; matching then allocates nothing.
@@ -26,6 +37,7 @@ internal sealed partial class GlobPattern
     {
         _pattern = pattern;
         _isLiteral = !pattern.AsSpan().ContainsAny(s_special);
+        _braceGroups = pattern.AsSpan().Count('{');
     }
 
     /// <summary>Matches <paramref name="name"/>; null means doublestar would return ErrBadPattern.</summary>
@@ -37,7 +49,21 @@ internal sealed partial class GlobPattern
             return string.Equals(name, _pattern, StringComparison.Ordinal);
         }
 
+        if (_braceGroups > MaxBraceGroups)
+        {
+            throw new PolicyFunctionException("globMatch", $"the pattern has {_braceGroups} brace groups; at most {MaxBraceGroups} are allowed");
+        }
+
+        t_steps = 0;
         return Run(_pattern, name, -1, -1, -1, -1, 0, 0);
+    }
+
+    private static void Count()
+    {
+        if (++t_steps > MaxSteps)
+        {
+            throw new PolicyFunctionException("globMatch", $"matching the pattern took more than {MaxSteps:N0} steps (brace alternatives multiply); simplify the pattern");
+        }
     }
 
     private bool? Run(string p, string name, int dsPat, int dsName, int starPat, int starName, int patIdx, int nameIdx)
@@ -45,6 +71,7 @@ internal sealed partial class GlobPattern
         var startOfSegment = true;
         while (nameIdx < name.Length)
         {
+            Count();
             if (patIdx < p.Length)
             {
                 var step = Step(p, name, ref patIdx, ref nameIdx, ref startOfSegment, ref dsPat, ref dsName, ref starPat, ref starName);

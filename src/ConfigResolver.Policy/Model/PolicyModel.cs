@@ -62,12 +62,13 @@ public sealed partial class PolicyModel
     /// <summary>Reads and parses a model file.</summary>
     /// <param name="path">Path of the <c>.conf</c> file.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="PolicyCompilationException">The model is malformed; the diagnostics say where.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="PolicyCompilationException">
+    /// The model is malformed, or the file cannot be read (missing, not a regular file, over 4 MiB, not UTF-8); the diagnostics say where.
+    /// </exception>
     public static PolicyModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), path);
+        return Parse(SourceFile.Read(path), path);
     }
 
     /// <summary>Parses model text.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace ConfigResolver.Policy.Parsing;
 
 /// <summary>
@@ -7,8 +5,21 @@ namespace ConfigResolver.Policy.Parsing;
 /// <c>&amp;&amp;</c>, comparisons (<c>== != &lt; &lt;= &gt; &gt;= =~ !~ in</c>), bitwise <c>&amp; | ^</c>, shifts,
 /// <c>+ -</c>, <c>* / %</c>, <c>**</c>, prefix <c>! - ~</c>. Binary operators associate to the left.
 /// </summary>
-internal sealed class MatcherParser
+/// <remarks>
+/// Bounded for hostile input: text longer than <see cref="MaxLength"/> is refused before it is tokenized, parentheses,
+/// lists and prefix operators may nest at most <see cref="MaxDepth"/> deep (checked as the parser descends, so the
+/// parser's own recursion is bounded), and the finished tree may be at most <see cref="MaxDepth"/> high (a chain of
+/// 100,000 <c>||</c> is parsed by a loop but would be a tree that deep). Compilation and evaluation recurse over the tree,
+/// so these two bounds are what keeps every later stage off the end of the stack.
+/// </remarks>
+internal sealed partial class MatcherParser
 {
+    /// <summary>The longest matcher or condition, in characters.</summary>
+    public const int MaxLength = 65_536;
+
+    /// <summary>The deepest nesting of the parsed tree (operators, parentheses, calls, lists).</summary>
+    public const int MaxDepth = 256;
+
     private static readonly string[][] s_binaryLevels =
     [
         ["??"],
@@ -24,12 +35,25 @@ internal sealed class MatcherParser
 
     private readonly List<SyntaxToken> _tokens;
     private int _position;
+    private int _depth;
 
     private MatcherParser(List<SyntaxToken> tokens) => _tokens = tokens;
 
     /// <summary>Parses <paramref name="text"/>; on failure returns null and sets the error and its offset.</summary>
-    public static SyntaxNode? Parse(string text, out int errorOffset, out string? error)
+    public static SyntaxNode? Parse(string text, out int errorOffset, out string? error) => Parse(text, out errorOffset, out error, out _);
+
+    /// <summary>Parses <paramref name="text"/>; <paramref name="overLimit"/> tells a limit hit from a syntax error.</summary>
+    public static SyntaxNode? Parse(string text, out int errorOffset, out string? error, out bool overLimit)
     {
+        overLimit = false;
+        if (text.Length > MaxLength)
+        {
+            overLimit = true;
+            errorOffset = 0;
+            error = $"the expression is {text.Length:N0} characters long; the limit is {MaxLength:N0}.";
+            return null;
+        }
+
         var tokens = MatcherLexer.Tokenize(text, out errorOffset, out error);
         if (error is not null)
         {
@@ -46,12 +70,18 @@ internal sealed class MatcherParser
                 throw new SyntaxError(next.Offset, $"expected an operator or the end of the matcher; found {Describe(next)}.");
             }
 
+            if (SyntaxDepth.FindTooDeep(node, MaxDepth) is { } deep)
+            {
+                throw new SyntaxError(deep, TooDeep, overLimit: true);
+            }
+
             return node;
         }
         catch (SyntaxError e)
         {
             errorOffset = e.Offset;
             error = e.Message;
+            overLimit = e.OverLimit;
             return null;
         }
     }
@@ -72,7 +102,30 @@ internal sealed class MatcherParser
         return false;
     }
 
+    private static string TooDeep => $"the expression nests deeper than {MaxDepth} levels (operators, parentheses, calls); split it up.";
+
+    private void Descend()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new SyntaxError(Peek().Offset, TooDeep, overLimit: true);
+        }
+    }
+
     private SyntaxNode ParseTernary()
+    {
+        Descend();
+        try
+        {
+            return ParseTernaryBody();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private SyntaxNode ParseTernaryBody()
     {
         var condition = ParseBinary(0);
         if (TryOperator(["?"], out var question))
@@ -111,82 +164,24 @@ internal sealed class MatcherParser
     {
         if (TryOperator(["!", "-", "~"], out var op))
         {
-            return new UnarySyntax(op.Offset, op.Text, ParseUnary());
+            Descend();
+            try
+            {
+                return new UnarySyntax(op.Offset, op.Text, ParseUnary());
+            }
+            finally
+            {
+                _depth--;
+            }
         }
 
         return ParsePrimary();
     }
 
-    private SyntaxNode ParsePrimary()
-    {
-        var token = Next();
-        switch (token.Kind)
-        {
-            case TokenKind.Number:
-                return new LiteralSyntax(token.Offset, token.Number);
-            case TokenKind.String:
-                return new LiteralSyntax(token.Offset, token.Text);
-            case TokenKind.True:
-                return new LiteralSyntax(token.Offset, true);
-            case TokenKind.False:
-                return new LiteralSyntax(token.Offset, false);
-            case TokenKind.Identifier:
-                if (Peek().Kind == TokenKind.LeftParen)
-                {
-                    _position++;
-                    var args = ParseItems(TokenKind.RightParen, allowEmpty: true);
-                    return new CallSyntax(token.Offset, token.Text, args);
-                }
-
-                return new NameSyntax(token.Offset, token.Text);
-            case TokenKind.LeftParen:
-            {
-                var items = ParseItems(TokenKind.RightParen, allowEmpty: false);
-                return items.Length == 1 ? items[0] : new ListSyntax(token.Offset, items);
-            }
-
-            case TokenKind.LeftBracket:
-                return new ListSyntax(token.Offset, ParseItems(TokenKind.RightBracket, allowEmpty: true));
-            default:
-                throw new SyntaxError(token.Offset, $"expected a value (a name, a number, a quoted string, a function call or '('); found {Describe(token)}.");
-        }
-    }
-
-    private ImmutableArray<SyntaxNode> ParseItems(TokenKind close, bool allowEmpty)
-    {
-        var items = ImmutableArray.CreateBuilder<SyntaxNode>();
-        if (Peek().Kind == close && allowEmpty)
-        {
-            _position++;
-            return items.ToImmutable();
-        }
-
-        while (true)
-        {
-            items.Add(ParseTernary());
-            var token = Next();
-            if (token.Kind == close)
-            {
-                return items.ToImmutable();
-            }
-
-            if (token.Kind != TokenKind.Comma)
-            {
-                var closer = close == TokenKind.RightParen ? "')'" : "']'";
-                throw new SyntaxError(token.Offset, $"expected ',' or {closer}; found {Describe(token)}.");
-            }
-        }
-    }
-
-    private static string Describe(SyntaxToken token) => token.Kind switch
-    {
-        TokenKind.End => "the end of the matcher",
-        TokenKind.String => $"the string '{token.Text}'",
-        _ => $"'{token.Text}'",
-    };
-
-    private sealed class SyntaxError(int offset, string message) : Exception(message)
+    private sealed class SyntaxError(int offset, string message, bool overLimit = false) : Exception(message)
     {
         public int Offset { get; } = offset;
+
+        public bool OverLimit { get; } = overLimit;
     }
 }

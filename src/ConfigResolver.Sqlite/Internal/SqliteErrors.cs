@@ -1,3 +1,4 @@
+using ConfigResolver.Shared;
 using ConfigResolver.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -33,8 +34,9 @@ internal static class SqliteErrors
         var reason = code switch
         {
             Busy or Locked => $"the database '{path}' is locked by another connection and the busy timeout expired",
-            ReadOnly => $"the database '{path}' is read-only (check the file's permissions); nothing was changed",
+            ReadOnly => DatabaseLocation.ReadOnlyCause(path),
             Corrupt or NotADatabase => $"'{path}' is not a SQLite database or is corrupt",
+            CantOpen when !FileKinds.IsWritable(Path.GetDirectoryName(path) ?? path) => DatabaseLocation.ReadOnlyCause(path),
             CantOpen => $"the database file '{path}' cannot be opened (check that its folder exists and is writable)",
             Full => $"the disk holding '{path}' is full; nothing was changed",
             IoError => $"a disk I/O error occurred on '{path}'",

@@ -1,4 +1,5 @@
 using ConfigResolver.Configuration;
+using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using Microsoft.Data.Sqlite;
 using static ConfigResolver.Sqlite.Internal.SqliteRows;
@@ -29,6 +30,12 @@ internal static class SqliteQueries
     /// <summary>Slugs are lowercase ASCII, so SQLite's binary order is the contract's ordinal order.</summary>
     public static List<Organization> Organizations(SqliteConnection c, SqliteTransaction? t) =>
         SqliteCommands.List(c, t, ReadOrganization, FromOrganizations + "ORDER BY o.slug");
+
+    /// <summary>Every organization's listing columns and member count; the configuration document is not read.</summary>
+    public static List<OrganizationSummary> OrganizationSummaries(SqliteConnection c, SqliteTransaction? t) =>
+        SqliteCommands.List(c, t, SqliteRows.ReadOrganizationSummary,
+            "SELECT o.id, o.slug, o.name, o.is_system, o.status, o.plan, (SELECT COUNT(*) FROM memberships m WHERE m.organization_id = o.id) "
+            + "FROM organizations o ORDER BY o.slug");
 
     /// <summary>Whether an organization other than <paramref name="organization"/> has its signup key hash.</summary>
     public static bool SignupKeyTakenByOther(SqliteConnection c, SqliteTransaction? t, Organization organization) =>

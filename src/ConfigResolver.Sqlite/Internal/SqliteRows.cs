@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using ConfigResolver.Configuration;
+using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
 using Microsoft.Data.Sqlite;
@@ -85,6 +86,17 @@ internal static class SqliteRows
             CreatedAt = ParseTime(reader.GetString(8)),
             UpdatedAt = ParseTime(reader.GetString(9)),
         };
+    }
+
+    /// <summary>Reads an <see cref="OrganizationSummary"/>: id, slug, name, is_system, status, plan, member count.</summary>
+    /// <exception cref="InvalidDataException">A column holds a value this code cannot have written.</exception>
+    public static OrganizationSummary ReadOrganizationSummary(SqliteDataReader reader)
+    {
+        var slug = reader.GetString(1);
+        var status = TenancyNames.TryParseStatus(reader.GetString(4), out var parsed)
+            ? parsed
+            : throw new InvalidDataException($"org '{slug}' has the unknown status '{reader.GetString(4)}'");
+        return new OrganizationSummary(ParseId(reader.GetString(0)), slug, reader.GetString(2), reader.GetInt64(3) == 1, status, reader.GetString(5), (int)reader.GetInt64(6));
     }
 
     /// <summary>Reads a user selected with <see cref="UserColumns"/> starting at column 0.</summary>

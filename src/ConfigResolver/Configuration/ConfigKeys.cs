@@ -63,6 +63,27 @@ internal static class ConfigKeys
     public static bool IsSecretName(string propertyName) =>
         propertyName is "api_key" or "signup_key";
 
+    /// <summary>
+    /// Whether a value at <paramref name="pointer"/> (a document pointer) may be a secret, so messages describe it by type
+    /// and length only: a secret field itself, and anything inside a section that holds secrets (<c>providers</c>,
+    /// <c>kb_server</c>, <c>library</c>, <c>inheritance</c>), where a key pasted into the wrong slot would otherwise be echoed.
+    /// </summary>
+    /// <param name="pointer">A JSON pointer into an organization document.</param>
+    /// <returns>True when the value must not be shown.</returns>
+    public static bool IsSensitivePointer(string pointer)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        foreach (var segment in JsonPointer.Split(pointer))
+        {
+            if (segment is "providers" or "kb_server" or "library" or "inheritance" || IsSecretName(segment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Finds the field a resolved pointer addresses, e.g. <c>/providers/x/models</c> or <c>/kb_server/url</c>.</summary>
     public static bool TryDescribe(string pointer, out ConfigField field, out string? provider)
     {

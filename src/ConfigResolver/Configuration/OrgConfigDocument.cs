@@ -53,6 +53,8 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
 
     internal JsonElement Root { get; }
 
+    private const int StoredMaxDepth = 1000;
+
     /// <summary>Validates and parses a document.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="where">The subject diagnostics name, for example <c>org 'acme'</c>.</param>
@@ -74,7 +76,8 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     public static OrgConfigDocument FromStoredJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var diagnostics = JsonSyntax.TryParse(json, where: null, out var document);
+        // Stored documents passed the limits in force when they were written; a later, lower limit must not make them unreadable.
+        var diagnostics = JsonSyntax.TryParse(json, where: null, maxDepth: StoredMaxDepth, out var document);
         if (document is null)
         {
             throw new TenantValidationException(diagnostics);

@@ -7,6 +7,7 @@ namespace ConfigResolver.Diagnostics;
 /// <c>CFG1xxx</c>: organization configuration documents and resolution.
 /// <c>TEN2xxx</c>: tenancy (organizations, users, memberships).
 /// <c>STO3xxx</c>: storage failures.
+/// <c>INP4xxx</c>: files named by a user (configuration documents, models, policies, request files).
 /// </remarks>
 public static class DiagnosticCodes
 {
@@ -45,6 +46,24 @@ public static class DiagnosticCodes
 
     /// <summary>A setup inherits something other than <c>default</c>, or <c>default</c> inherits.</summary>
     public const string InvalidSetupInheritance = "CFG1014";
+
+    /// <summary>The document is larger than <see cref="Validation.DocumentLimits.MaxDocumentBytes"/> (UTF-8 bytes).</summary>
+    public const string DocumentTooLarge = "CFG1040";
+
+    /// <summary>Objects and arrays nest deeper than <see cref="Validation.DocumentLimits.MaxDepth"/>.</summary>
+    public const string NestingTooDeep = "CFG1041";
+
+    /// <summary>A number is outside the range a document may hold (an integer beyond 64 bits, a float beyond double).</summary>
+    public const string NumberOutOfRange = "CFG1042";
+
+    /// <summary>Text is not valid Unicode: a lone surrogate (<c>\ud800</c> escaped or raw) where a character belongs.</summary>
+    public const string InvalidText = "CFG1043";
+
+    /// <summary>More setups, providers or models than <see cref="Validation.DocumentLimits"/> allows.</summary>
+    public const string TooManyEntries = "CFG1044";
+
+    /// <summary>A string is longer than <see cref="Validation.DocumentLimits.MaxStringLength"/>.</summary>
+    public const string StringTooLong = "CFG1045";
 
     /// <summary>The requested setup exists in neither the organization nor the system organization.</summary>
     public const string UnknownSetup = "CFG1020";
@@ -105,4 +124,25 @@ public static class DiagnosticCodes
 
     /// <summary>The store failed; see <see cref="Storage.TenantStoreException"/>.</summary>
     public const string StoreFailure = "STO3001";
+
+    /// <summary>The database path is not usable: a directory, a device, a FIFO, or a missing or read-only folder.</summary>
+    public const string InvalidDatabasePath = "STO3002";
+
+    /// <summary>A named file does not exist.</summary>
+    public const string FileNotFound = "INP4001";
+
+    /// <summary>A named file is a directory.</summary>
+    public const string NotAFile = "INP4002";
+
+    /// <summary>A named file is a FIFO, a device or a socket; it is refused before it is opened.</summary>
+    public const string NotARegularFile = "INP4003";
+
+    /// <summary>A named file is larger than the limit for its kind.</summary>
+    public const string FileTooLarge = "INP4004";
+
+    /// <summary>A named file is not UTF-8 text; the diagnostic gives the first invalid byte's line and column.</summary>
+    public const string InvalidUtf8 = "INP4005";
+
+    /// <summary>A named file exists but cannot be read (permissions, an I/O error).</summary>
+    public const string UnreadableFile = "INP4006";
 }

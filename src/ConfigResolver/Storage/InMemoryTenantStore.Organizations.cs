@@ -36,6 +36,22 @@ public sealed partial class InMemoryTenantStore
     }
 
     /// <inheritdoc/>
+    public ValueTask<ImmutableArray<OrganizationSummary>> ListOrganizationSummariesAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = State;
+        var builder = ImmutableArray.CreateBuilder<OrganizationSummary>(state.Organizations.Count);
+        foreach (var id in state.OrganizationsBySlug.Values)
+        {
+            var o = state.Organizations[id];
+            builder.Add(new OrganizationSummary(o.Id, o.Slug, o.Name, o.IsSystem, o.Status, o.Plan, state.MembersOf(o.Id).Count));
+        }
+
+        builder.Sort(static (a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+        return new(builder.MoveToImmutable());
+    }
+
+    /// <inheritdoc/>
     public ValueTask<ImmutableArray<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

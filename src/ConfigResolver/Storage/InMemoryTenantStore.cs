@@ -14,7 +14,7 @@ namespace ConfigResolver.Storage;
 /// reference write (so a rejected write changes nothing), then publish the change while still holding the lock
 /// (so changes arrive in commit order). The system organization is created by the constructor ("first open").
 /// </remarks>
-public sealed partial class InMemoryTenantStore : ITenantStore
+public sealed partial class InMemoryTenantStore : ITenantStore, IOrganizationSummaryStore
 {
     private readonly Lock _writeLock = new();
     private readonly TenantChangeBroadcaster _changes;

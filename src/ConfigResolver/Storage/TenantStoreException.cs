@@ -37,6 +37,29 @@ public sealed class TenantStoreException : ConfigResolverException
     /// <summary>Gets whether retrying may succeed (busy, locked, timeout) rather than fail the same way (corrupt, read-only).</summary>
     public bool IsTransient { get; }
 
+    private TenantStoreException(Diagnostic diagnostic, string operation)
+        : base([diagnostic])
+    {
+        Operation = operation;
+    }
+
+    /// <summary>
+    /// Creates the exception for a store location that cannot be used at all — a directory, a device or a FIFO where a
+    /// database file belongs, a missing or read-only folder (code <see cref="DiagnosticCodes.InvalidDatabasePath"/>).
+    /// Nothing was opened or created.
+    /// </summary>
+    /// <param name="operation">The store operation, for example <c>Open</c>.</param>
+    /// <param name="reason">What is wrong with the location, naming it.</param>
+    /// <returns>The exception.</returns>
+    public static TenantStoreException UnusableLocation(string operation, string reason)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return new TenantStoreException(
+            new Diagnostic(DiagnosticCodes.InvalidDatabasePath, $"store operation {operation} failed: {reason.TrimEnd('.')}.") { Where = "store" },
+            operation);
+    }
+
     private static Diagnostic Describe(string operation, string? organization, string? providerCode, bool isTransient, string reason)
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);

@@ -19,8 +19,15 @@ public sealed partial class TenantAdministration
         var baseline = ConfigBaseline.FromSystem(system.Config, request.ShareBaselineSecrets);
         if (request.ConfigJson is not null)
         {
-            // Syntax errors are reported against the caller's text, with its line and column.
-            var syntax = JsonSyntax.TryParse(request.ConfigJson, subject, out var overlay);
+            // Limits and syntax errors are reported against the caller's text, with its line and column.
+            var scanned = DocumentScanner.Scan(request.ConfigJson, _documentLimits, subject);
+            if (!scanned.IsEmpty)
+            {
+                bag.AddRange(scanned);
+                return null;
+            }
+
+            var syntax = JsonSyntax.TryParse(request.ConfigJson, subject, _documentLimits.MaxDepth, out var overlay);
             using (overlay)
             {
                 if (overlay is null)
@@ -45,9 +52,9 @@ public sealed partial class TenantAdministration
         return bag.Count == before ? document : null;
     }
 
-    private static OrgConfigDocument? Validate(string json, string subject, DiagnosticBag bag, bool keepPositions = true)
+    private OrgConfigDocument? Validate(string json, string subject, DiagnosticBag bag, bool keepPositions = true)
     {
-        var result = OrgConfigValidator.Validate(json, subject);
+        var result = OrgConfigValidator.Validate(json, subject, _documentLimits);
         bag.AddRange(keepPositions ? result.Diagnostics : OrgConfigValidator.WithoutPositions(result.Diagnostics));
         return result.Document;
     }

@@ -19,17 +19,20 @@ public sealed partial class TenantAdministration
     private readonly ITenantStore _store;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly DocumentLimits _documentLimits;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service, optionally with bounds on the configuration documents it accepts.</summary>
     /// <param name="store">The store to write through.</param>
     /// <param name="timeProvider">The clock for created/updated times; the system clock when null.</param>
     /// <param name="logger">Logs successful writes (slugs and ids, never secrets or emails).</param>
-    public TenantAdministration(ITenantStore store, TimeProvider? timeProvider = null, ILogger<TenantAdministration>? logger = null)
+    /// <param name="documentLimits">Size, depth and count bounds on documents (<see cref="ResolverOptions.DocumentLimits"/>); the defaults when null.</param>
+    public TenantAdministration(ITenantStore store, TimeProvider? timeProvider = null, ILogger<TenantAdministration>? logger = null, DocumentLimits? documentLimits = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _documentLimits = documentLimits ?? DocumentLimits.Default;
     }
 
     /// <summary>Creates an organization, optionally starting from the system organization's baseline.</summary>
@@ -95,7 +98,7 @@ public sealed partial class TenantAdministration
     {
         ArgumentNullException.ThrowIfNull(json);
         var organization = await GetOrganizationAsync(organizationSlug, cancellationToken).ConfigureAwait(false);
-        var result = OrgConfigValidator.Validate(json, TenancyDiagnostics.OrgSubject(organization.Slug));
+        var result = OrgConfigValidator.Validate(json, TenancyDiagnostics.OrgSubject(organization.Slug), _documentLimits);
         var bag = new DiagnosticBag();
         bag.AddRange(result.Diagnostics);
         if (result.Document is not null)

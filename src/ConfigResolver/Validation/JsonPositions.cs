@@ -13,12 +13,13 @@ internal sealed class JsonPositions
 
     public JToken Root => _root;
 
-    // System.Text.Json has already accepted the text (depth <= 64, no duplicates) before this parse runs.
-    public static JsonPositions Parse(string json) =>
-        new(JToken.Parse(json, new JsonLoadSettings
-        {
-            LineInfoHandling = LineInfoHandling.Load,
-        }));
+    // System.Text.Json has already accepted the text (depth within the limit, numbers in range, no duplicates) before
+    // this parse runs; the reader's own depth limit is raised to match, so only DocumentLimits decides.
+    public static JsonPositions Parse(string json, int maxDepth)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { MaxDepth = maxDepth + 1, DateParseHandling = DateParseHandling.None };
+        return new(JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }));
+    }
 
     /// <summary>Returns the position of the deepest existing token along the pointer.</summary>
     public (int? Line, int? Column) Find(string pointer)

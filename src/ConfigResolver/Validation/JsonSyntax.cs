@@ -7,20 +7,20 @@ namespace ConfigResolver.Validation;
 /// <summary>Strict JSON parsing (no comments, no trailing commas, no duplicate properties) with line/column errors.</summary>
 internal static class JsonSyntax
 {
-    private static readonly JsonDocumentOptions s_options = new()
-    {
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowDuplicateProperties = false,
-        MaxDepth = 64,
-    };
-
     /// <summary>Parses <paramref name="json"/>; on failure returns one CFG1001 diagnostic and a null document.</summary>
-    public static ImmutableArray<Diagnostic> TryParse(string json, string? where, out JsonDocument? document)
+    /// <remarks><see cref="DocumentScanner"/> has already held the depth to <paramref name="maxDepth"/>.</remarks>
+    public static ImmutableArray<Diagnostic> TryParse(string json, string? where, int maxDepth, out JsonDocument? document)
     {
+        var options = new JsonDocumentOptions
+        {
+            AllowTrailingCommas = false,
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowDuplicateProperties = false,
+            MaxDepth = maxDepth + 1,
+        };
         try
         {
-            document = JsonDocument.Parse(json, s_options);
+            document = JsonDocument.Parse(json, options);
             return [];
         }
         catch (JsonException exception)

@@ -4,7 +4,7 @@ using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Validation;
 
-/// <summary>The outcome of <see cref="OrgConfigValidator.Validate"/>: every diagnostic, and the document when there were no errors.</summary>
+/// <summary>The outcome of <see cref="OrgConfigValidator.Validate(string, string?, DocumentLimits)"/>: every diagnostic, and the document when there were no errors.</summary>
 public sealed class OrgConfigValidationResult
 {
     internal OrgConfigValidationResult(ImmutableArray<Diagnostic> diagnostics, OrgConfigDocument? document)

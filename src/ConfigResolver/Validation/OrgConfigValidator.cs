@@ -15,14 +15,22 @@ namespace ConfigResolver.Validation;
 /// </remarks>
 public static class OrgConfigValidator
 {
-    /// <summary>Validates a document.</summary>
+    /// <summary>Validates a document: limits first (a document over a size, depth or count limit is refused at once), then syntax, schema and rules.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="where">The subject diagnostics name, for example <c>org 'acme'</c>.</param>
+    /// <param name="limits">The bounds on size, depth, counts, strings and numbers; <see cref="DocumentLimits.Default"/> when null.</param>
     /// <returns>Every diagnostic, and the document when valid.</returns>
-    public static OrgConfigValidationResult Validate(string json, string? where = null)
+    public static OrgConfigValidationResult Validate(string json, string? where = null, DocumentLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var syntax = JsonSyntax.TryParse(json, where, out var document);
+        limits ??= DocumentLimits.Default;
+        var scanned = DocumentScanner.Scan(json, limits, where);
+        if (!scanned.IsEmpty)
+        {
+            return new OrgConfigValidationResult(scanned, null);
+        }
+
+        var syntax = JsonSyntax.TryParse(json, where, limits.MaxDepth, out var document);
         if (document is null)
         {
             return new OrgConfigValidationResult(syntax, null);
@@ -38,7 +46,7 @@ public static class OrgConfigValidator
                 return new OrgConfigValidationResult(bag.ToImmutable(), null);
             }
 
-            var positions = JsonPositions.Parse(json);
+            var positions = JsonPositions.Parse(json, limits.MaxDepth);
             SchemaErrorMapper.Map(OrgConfigSchema.Schema.Validate(positions.Root), root, where, bag);
 
             var semantic = new DiagnosticBag();

@@ -18,12 +18,22 @@ internal static partial class SchemaErrorMapper
         _ => "null",
     };
 
-    // A wrong-typed non-secret scalar is shown too: "found a string 'yes'".
-    private static string Suffix(JsonElement element, string pointer) =>
-        element.ValueKind is JsonValueKind.String or JsonValueKind.Number
-        && !ConfigKeys.IsSecretName(JsonPointer.LastSegment(pointer))
-            ? " " + ValueDescriber.Describe(element, pointer)
-            : string.Empty;
+    // A wrong-typed scalar is shown too ("found a string 'yes'"), except inside a section that holds secrets, where it
+    // is described by length only ("found a string, a 12-character value"): an API key pasted into the wrong slot.
+    private static string Suffix(JsonElement element, string pointer)
+    {
+        if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+        {
+            return string.Empty;
+        }
+
+        if (!ConfigKeys.IsSensitivePointer(pointer) && pointer != ConfigKeys.SignupKeyPointer)
+        {
+            return " " + ValueDescriber.Describe(element, pointer);
+        }
+
+        return element.ValueKind == JsonValueKind.String ? ", " + Secret.DescribeLength(element.GetString()!.Length) : string.Empty;
+    }
 
     private static string KnownNames(NJsonSchema.JsonSchema? schema)
     {

@@ -55,6 +55,7 @@ internal static class ValueDescriber
         return string.Join(", ", quoted);
     }
 
+    // By type and length only: "a 12-character value", "a number", "an object".
     private static string DescribeSecret(JsonElement element) =>
         element.ValueKind == JsonValueKind.String
             ? Secret.DescribeLength(element.GetString()!.Length)

@@ -14,7 +14,7 @@ public sealed class LoadErrorCaseTests
     {
         var path = Path.Combine(RepoPaths.Cases, "load-errors.yaml");
         var diagnostics = new List<Diagnostic>();
-        var document = YamlJsonReader.Read(File.ReadAllText(path), path, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+        var document = YamlJsonReader.Read(File.ReadAllText(path), path, PolicyLoadingOptions.Default.MaxYamlDepth, diagnostics) ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
         return (JsonArray)document.Root!["cases"]!;
     });
 

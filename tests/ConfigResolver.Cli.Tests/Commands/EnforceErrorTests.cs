@@ -86,9 +86,9 @@ public sealed class EnforceErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("missing.conf", "basic_policy.csv", "r.jsonl", "error: cannot read model file 'missing.conf': it does not exist.")]
-    [InlineData("basic_model.conf", "missing.csv", "r.jsonl", "error: cannot read policy file 'missing.csv': it does not exist.")]
-    [InlineData("basic_model.conf", "basic_policy.csv", "missing.jsonl", "error: cannot read requests file 'missing.jsonl': it does not exist.")]
+    [InlineData("missing.conf", "basic_policy.csv", "r.jsonl", "missing.conf: error INP4001: cannot read the model file: it does not exist.")]
+    [InlineData("basic_model.conf", "missing.csv", "r.jsonl", "missing.csv: error INP4001: cannot read the policy file: it does not exist.")]
+    [InlineData("basic_model.conf", "basic_policy.csv", "missing.jsonl", "missing.jsonl: error INP4001: cannot read the requests file: it does not exist.")]
     public void A_file_that_cannot_be_read_is_an_error_naming_it_as_given(string model, string policy, string requests, string error)
     {
         _sandbox.CopyFromCorpus("models/basic_model.conf");
