@@ -47,4 +47,8 @@ public class DelegatingTenantStore(ITenantStore inner) : ITenantStore
     public virtual ValueTask<Organization?> FindOrganizationBySignupKeyAsync(SignupKeyHash hash, CancellationToken cancellationToken = default) => Inner.FindOrganizationBySignupKeyAsync(hash, cancellationToken);
 
     public virtual IDisposable Subscribe(Action<TenantChange> onChange) => Inner.Subscribe(onChange);
+
+    public virtual long PublishedRevision => Inner.PublishedRevision;
+
+    public virtual ValueTask<ChangeLogPage> ReadChangeLogAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default) => Inner.ReadChangeLogAsync(afterRevision, maxCount, cancellationToken);
 }
