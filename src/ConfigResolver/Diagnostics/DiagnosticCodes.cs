@@ -105,4 +105,7 @@ public static class DiagnosticCodes
 
     /// <summary>The store failed; see <see cref="Storage.TenantStoreException"/>.</summary>
     public const string StoreFailure = "STO3001";
+
+    /// <summary>A store locator (<c>--db</c>, <c>CFGR_DB</c>) names no store: empty, a malformed URL or connection string.</summary>
+    public const string InvalidStoreLocator = "STO3002";
 }

@@ -2,27 +2,7 @@ using ConfigResolver.Testing;
 
 namespace ConfigResolver.Postgres.Tests.Support;
 
-/// <summary>
-/// One throwaway server for the whole test run, shared by every class in the <see cref="PostgresServerGroup"/>. Without
-/// server binaries (and without <c>CFGR_TEST_POSTGRES</c>) every PostgreSQL test fails with one line saying what to install.
-/// </summary>
-public sealed class PostgresFixture : IAsyncLifetime
-{
-    private PostgresTestServer? _server;
-
-    public PostgresTestServer Server => _server ?? throw new InvalidOperationException(PostgresTestServer.MissingBinaries);
-
-    public async Task InitializeAsync() => _server = await PostgresTestServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
-
+/// <summary>Every PostgreSQL test class shares one throwaway server (<see cref="PostgresFixture"/>).</summary>
 [CollectionDefinition(Name)]
 public sealed class PostgresServerGroup : ICollectionFixture<PostgresFixture>
 {
