@@ -37,9 +37,10 @@ public sealed partial class PostgresTenantStore
     }
 
     /// <summary>
-    /// Reads the rows this instance has not published and the entities they name, in one repeatable-read transaction
-    /// (so each entity is read as of the log's head), then publishes them under the write lock. Called by the listener
-    /// on every (re)connect and notification. Provider failures propagate raw; the listener reconnects.
+    /// Reads the rows this instance has not published (one statement) and the entities they name (read right after, so
+    /// at least as new as the rows: a row whose entity changed again is followed by that change's own row), then publishes
+    /// them under the write lock. No transaction: two or three round trips per notification. Called by the listener on
+    /// every (re)connect and notification. Provider failures propagate raw; the listener reconnects.
     /// </summary>
     internal async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -49,11 +50,7 @@ public sealed partial class PostgresTenantStore
             var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
-                {
-                    missed = await ReadMissedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                }
+                missed = await ReadMissedAsync(connection, null, cancellationToken).ConfigureAwait(false);
             }
 
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -79,7 +76,7 @@ public sealed partial class PostgresTenantStore
     }
 
     private async Task<(ChangeLogPage Page, Dictionary<long, ImmutableArray<TenantChange>> Changes)> ReadMissedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         var published = _changes.PublishedRevision;
         var page = await PgChangeLog.ReadAsync(connection, transaction, published, MaxCatchUpRows, cancellationToken).ConfigureAwait(false);

@@ -44,16 +44,25 @@ internal static class PropagationHarness
                     var resolve = new List<double>(writes);
                     var check = new List<double>(writes);
                     var writeCalls = new List<double>(writes);
+                    var afterReturn = new List<double>(writes);
+
+                    // A random pause before each write, so writes do not fall in step with a poller's ticks.
+                    var jitter = new Random(42);
                     for (var i = 1; i <= writes; i++)
                     {
+                        await Task.Delay(jitter.Next(0, 100)).ConfigureAwait(false);
                         var start = Stopwatch.GetTimestamp();
                         await admin.SetConfigAsync("acme", Description(i)).ConfigureAwait(false);
-                        writeCalls.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                        resolve.Add(Stopwatch.GetElapsedTime(start, ProbeRunner.Timestamp(await probe.NextAsync("resolve").ConfigureAwait(false))).TotalMilliseconds);
+                        var returned = Stopwatch.GetTimestamp();
+                        writeCalls.Add(Stopwatch.GetElapsedTime(start, returned).TotalMilliseconds);
+                        var seen = ProbeRunner.Timestamp(await probe.NextAsync("resolve").ConfigureAwait(false));
+                        resolve.Add(Stopwatch.GetElapsedTime(start, seen).TotalMilliseconds);
+                        afterReturn.Add(Stopwatch.GetElapsedTime(returned, seen).TotalMilliseconds);
                     }
 
                     for (var i = 1; i <= writes; i++)
                     {
+                        await Task.Delay(jitter.Next(0, 100)).ConfigureAwait(false);
                         var start = Stopwatch.GetTimestamp();
                         await admin.SetMembershipAsync("acme", "mia@acme.example", i % 2 == 1 ? MembershipRole.Member : MembershipRole.Viewer).ConfigureAwait(false);
                         check.Add(Stopwatch.GetElapsedTime(start, ProbeRunner.Timestamp(await probe.NextAsync("check").ConfigureAwait(false))).TotalMilliseconds);
@@ -65,6 +74,7 @@ internal static class PropagationHarness
                     Print("B's cached resolve shows the config write", resolve);
                     Print("B's AuthorizationService check flips with the membership write", check);
                     Print("(A's config write call itself: validate, read, commit)", writeCalls);
+                    Print("(from A's write call returning to B's resolve showing it)", afterReturn);
                 }
             }
         }

@@ -41,20 +41,24 @@ internal static class PgChangeLog
     public static async Task<long> HeadAsync(NpgsqlConnection c, NpgsqlTransaction? t, CancellationToken ct) =>
         (long)(await PgCommands.ScalarAsync(c, t, "SELECT revision FROM change_log_head WHERE id = 1", ct).ConfigureAwait(false))!;
 
-    /// <summary>The rows after a revision and the log's bounds; call inside one transaction for a consistent read.</summary>
+    /// <summary>
+    /// The rows after a revision and the log's bounds, in one statement (one round trip, one consistent snapshot): the
+    /// head row joined with the rows after <paramref name="afterRevision"/>, each row carrying the head and the oldest revision.
+    /// </summary>
     public static async Task<ChangeLogPage> ReadAsync(NpgsqlConnection c, NpgsqlTransaction? t, long afterRevision, int maxCount, CancellationToken ct)
     {
-        var head = await HeadAsync(c, t, ct).ConfigureAwait(false);
-        var oldest = await PgCommands.ScalarAsync(c, t, "SELECT MIN(revision) FROM change_log", ct).ConfigureAwait(false) as long? ?? 0;
-        var entries = await PgCommands.ListAsync(
+        var rows = await PgCommands.ListAsync(
             c,
             t,
-            ReadEntry,
-            "SELECT " + Columns + " FROM change_log WHERE revision > @after ORDER BY revision LIMIT @max",
+            static r => (Head: r.GetInt64(0), Oldest: r.IsDBNull(1) ? 0 : r.GetInt64(1), Entry: r.IsDBNull(2) ? null : ReadEntry(r, 2)),
+            "SELECT h.revision, (SELECT MIN(revision) FROM change_log), l." + Columns.Replace(", ", ", l.", StringComparison.Ordinal)
+            + " FROM change_log_head h LEFT JOIN LATERAL (SELECT " + Columns + " FROM change_log WHERE revision > @after ORDER BY revision LIMIT @max) l ON true"
+            + " WHERE h.id = 1 ORDER BY l.revision",
             ct,
             ("after", afterRevision),
             ("max", maxCount)).ConfigureAwait(false);
-        return new ChangeLogPage([.. entries], oldest, head);
+        var first = rows.Count > 0 ? rows[0] : default;
+        return new ChangeLogPage([.. rows.Select(static r => r.Entry).OfType<ChangeLogEntry>()], first.Oldest, first.Head);
     }
 
     /// <summary>Reads every entity the rows name in two queries and expands each row's changes from them.</summary>
@@ -75,12 +79,13 @@ internal static class PgChangeLog
             e => e.ToChanges(id => organizations.GetValueOrDefault(id), id => users.GetValueOrDefault(id)));
     }
 
-    private static ChangeLogEntry ReadEntry(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), ChangeLogKinds.Parse(r.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)))
+    /// <summary>Reads a row selected as <c>Columns</c> starting at column <paramref name="at"/>.</summary>
+    private static ChangeLogEntry ReadEntry(NpgsqlDataReader r, int at) =>
+        new(r.GetInt64(at), ChangeLogKinds.Parse(r.GetString(at + 1)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(at + 6)))
         {
-            OrganizationId = r.IsDBNull(2) ? null : r.GetGuid(2),
-            OrganizationSlug = r.IsDBNull(3) ? null : r.GetString(3),
-            UserId = r.IsDBNull(4) ? null : r.GetGuid(4),
-            AffectedUserIds = [.. r.GetFieldValue<Guid[]>(5)],
+            OrganizationId = r.IsDBNull(at + 2) ? null : r.GetGuid(at + 2),
+            OrganizationSlug = r.IsDBNull(at + 3) ? null : r.GetString(at + 3),
+            UserId = r.IsDBNull(at + 4) ? null : r.GetGuid(at + 4),
+            AffectedUserIds = [.. r.GetFieldValue<Guid[]>(at + 5)],
         };
 }
