@@ -121,7 +121,7 @@ public sealed partial class PostgresTenantStore
 
             var system = SystemOrganization.Create(systemSlug, time);
             await PgCommands.ExecuteAsync(connection, transaction, InsertOrganizationSql, ct, PgRows.OrganizationParameters(system)).ConfigureAwait(false);
-            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, time.GetUtcNow(), [TenantChange.OrganizationCreated(system)]), channel, ct).ConfigureAwait(false);
+            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, time.GetUtcNow(), [TenantChange.OrganizationCreated(system)]), channel, DateTimeOffset.MinValue, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
     }

@@ -163,8 +163,7 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                         }
 
                         var now = _timeProvider.GetUtcNow();
-                        await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, cancellationToken).ConfigureAwait(false);
-                        await PgChangeLog.PruneAsync(connection, transaction, now - _retention, revision, cancellationToken).ConfigureAwait(false);
+                        await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }

@@ -16,27 +16,35 @@ internal static class PgChangeLog
     public static async Task<long> NextRevisionAsync(NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct) =>
         (long)(await PgCommands.ScalarAsync(c, t, "UPDATE change_log_head SET revision = revision + 1 WHERE id = 1 RETURNING revision", ct).ConfigureAwait(false))!;
 
-    public static async Task AppendAsync(NpgsqlConnection c, NpgsqlTransaction t, ChangeLogEntry entry, string channel, CancellationToken ct)
+    /// <summary>
+    /// Appends the write's row, queues its NOTIFY (the server delivers it only when the transaction commits, never for a
+    /// rolled-back write) and prunes rows older than <paramref name="cutoff"/> (never the new one): one batch, one round trip.
+    /// </summary>
+    public static async Task AppendAsync(NpgsqlConnection c, NpgsqlTransaction t, ChangeLogEntry entry, string channel, DateTimeOffset cutoff, CancellationToken ct)
     {
-        await PgCommands.ExecuteAsync(
-            c,
-            t,
-            "INSERT INTO change_log (" + Columns + ") VALUES (@revision, @kind, @org, @slug, @user, @affected, @at)",
-            ct,
-            ("revision", entry.Revision),
-            ("kind", ChangeLogKinds.ToName(entry.Kind)),
-            ("org", entry.OrganizationId),
-            ("slug", entry.OrganizationSlug),
-            ("user", entry.UserId),
-            ("affected", entry.AffectedUserIds.ToArray()),
-            ("at", entry.Time.ToUnixTimeMilliseconds())).ConfigureAwait(false);
-
-        // Delivered by the server only when the transaction commits, and never for a rolled-back write.
-        await PgCommands.ExecuteAsync(c, t, "SELECT pg_notify(@channel, @revision)", ct, ("channel", channel), ("revision", entry.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        var batch = new NpgsqlBatch(c, t);
+        await using (batch.ConfigureAwait(false))
+        {
+            var insert = new NpgsqlBatchCommand("INSERT INTO change_log (" + Columns + ") VALUES (@revision, @kind, @org, @slug, @user, @affected, @at)");
+            insert.Parameters.AddWithValue("revision", entry.Revision);
+            insert.Parameters.AddWithValue("kind", ChangeLogKinds.ToName(entry.Kind));
+            insert.Parameters.AddWithValue("org", (object?)entry.OrganizationId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("slug", (object?)entry.OrganizationSlug ?? DBNull.Value);
+            insert.Parameters.AddWithValue("user", (object?)entry.UserId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("affected", entry.AffectedUserIds.ToArray());
+            insert.Parameters.AddWithValue("at", entry.Time.ToUnixTimeMilliseconds());
+            var notify = new NpgsqlBatchCommand("SELECT pg_notify(@channel, @payload)");
+            notify.Parameters.AddWithValue("channel", channel);
+            notify.Parameters.AddWithValue("payload", entry.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var prune = new NpgsqlBatchCommand("DELETE FROM change_log WHERE at < @cutoff AND revision < @newest");
+            prune.Parameters.AddWithValue("cutoff", cutoff.ToUnixTimeMilliseconds());
+            prune.Parameters.AddWithValue("newest", entry.Revision);
+            batch.BatchCommands.Add(insert);
+            batch.BatchCommands.Add(notify);
+            batch.BatchCommands.Add(prune);
+            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
     }
-
-    public static Task PruneAsync(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset cutoff, long newest, CancellationToken ct) =>
-        PgCommands.ExecuteAsync(c, t, "DELETE FROM change_log WHERE at < @cutoff AND revision < @newest", ct, ("cutoff", cutoff.ToUnixTimeMilliseconds()), ("newest", newest));
 
     public static async Task<long> HeadAsync(NpgsqlConnection c, NpgsqlTransaction? t, CancellationToken ct) =>
         (long)(await PgCommands.ScalarAsync(c, t, "SELECT revision FROM change_log_head WHERE id = 1", ct).ConfigureAwait(false))!;
