@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ConfigResolver.Benchmarks.Policy;
+using ConfigResolver.Benchmarks.Propagation;
 
 namespace ConfigResolver.Benchmarks;
 
@@ -22,6 +23,13 @@ internal static class Program
         if (args.Length > 1 && args[0] == "load-one")
         {
             LoadStats.RunOne(args[1]);
+            return;
+        }
+
+        if (args.Length > 1 && args[0] == "propagation")
+        {
+            var writes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+            PropagationHarness.RunAsync(args[1], writes).GetAwaiter().GetResult();
             return;
         }
 

@@ -38,6 +38,9 @@ public sealed class AuthorizationSnapshot
     /// <summary>Increases by one with every published change (policy reload or tenancy change).</summary>
     public long Revision { get; }
 
+    /// <summary>The store revision the tenancy facts reflect (<see cref="TenantFacts.StoreRevision"/>).</summary>
+    public long StoreRevision => Facts.StoreRevision;
+
     /// <summary>The compiled policy.</summary>
     public CompiledPolicy Policy { get; }
 
@@ -103,6 +106,9 @@ public sealed class AuthorizationSnapshot
 
     /// <summary>The next snapshot after a tenancy change: same policy and engine, new facts, a fresh cache.</summary>
     internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Enforcer, Options);
+
+    /// <summary>The next snapshot after a full re-read of the store (a feed reset): a new engine with every role link rebuilt.</summary>
+    internal AuthorizationSnapshot WithAllFacts(TenantFacts facts, long revision) => Create(Policy, facts, Options, revision);
 
     /// <summary>The next snapshot after a policy reload, on a new engine built from the current facts.</summary>
     internal AuthorizationSnapshot WithPolicy(CompiledPolicy policy, long revision) => Create(policy, Facts, Options, revision);

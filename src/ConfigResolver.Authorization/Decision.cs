@@ -39,6 +39,12 @@ public readonly struct Decision : IEquatable<Decision>
     /// <summary>Revision of the snapshot that answered; 0 for a default value.</summary>
     public long Revision => _snapshot?.Revision ?? 0;
 
+    /// <summary>
+    /// The store revision the answering snapshot's tenancy facts reflect (memberships, organizations and their
+    /// configuration up to at least this change-log revision); 0 for a default value.
+    /// </summary>
+    public long StoreRevision => _snapshot?.StoreRevision ?? 0;
+
     /// <summary>The reasons (computes the explanation).</summary>
     public ImmutableArray<string> Reasons => Explain().Reasons;
 

@@ -9,12 +9,16 @@ namespace ConfigResolver.Sqlite;
 
 public sealed partial class SqliteTenantStore
 {
-    private SqliteTenantStore(string path, SqliteConnection writer, ReaderPool readers, ILogger? logger)
+    private SqliteTenantStore(string path, SqliteConnection writer, ReaderPool readers, ResolverOptions options, TimeProvider time, ILogger? logger)
     {
         _path = path;
         _writer = writer;
         _readers = readers;
+        _timeProvider = time;
+        _retention = options.ChangeLogRetention;
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _changes = new TenantChangeBroadcaster(logger);
+        _health = new ChangeFeedHealth(true, time.GetUtcNow(), null);
     }
 
     /// <summary>
@@ -60,7 +64,8 @@ public sealed partial class SqliteTenantStore
         }
 
         var time = timeProvider ?? TimeProvider.System;
-        var systemSlug = options?.SystemSlug ?? TenancyRules.DefaultSystemSlug;
+        options ??= new ResolverOptions();
+        var systemSlug = options.SystemSlug;
         if (!TenancyRules.IsValidSlug(systemSlug))
         {
             throw new ArgumentException($"The system slug must be {TenancyRules.SlugExpectation}.", nameof(options));
@@ -74,7 +79,7 @@ public sealed partial class SqliteTenantStore
 
         try
         {
-            return Task.FromResult(Open(fullPath, systemSlug, time, logger, busyTimeout));
+            return Task.FromResult(Open(fullPath, options, time, logger, busyTimeout));
         }
         catch (SqliteException e)
         {
@@ -91,7 +96,7 @@ public sealed partial class SqliteTenantStore
         }
     }
 
-    private static SqliteTenantStore Open(string fullPath, string systemSlug, TimeProvider time, ILogger? logger, TimeSpan busyTimeout)
+    private static SqliteTenantStore Open(string fullPath, ResolverOptions options, TimeProvider time, ILogger? logger, TimeSpan busyTimeout)
     {
         var busyMilliseconds = (int)Math.Min(int.MaxValue, Math.Ceiling(busyTimeout.TotalMilliseconds));
         var builder = new SqliteConnectionStringBuilder
@@ -118,10 +123,13 @@ public sealed partial class SqliteTenantStore
             }
 
             SqliteMigrator.Apply(writer, time, fullPath);
-            EnsureSystemOrganization(writer, systemSlug, time);
+            EnsureSystemOrganization(writer, options.SystemSlug, time);
             builder.Mode = SqliteOpenMode.ReadOnly;
             readers = new ReaderPool(builder.ToString(), busyMilliseconds);
-            return new SqliteTenantStore(fullPath, writer, readers, logger);
+            var store = new SqliteTenantStore(fullPath, writer, readers, options, time, logger);
+            store._changes.StartAt(SqliteChangeLog.Head(writer, null));
+            store.StartPolling(builder.ToString(), busyMilliseconds, options.ChangePollInterval);
+            return store;
         }
         catch
         {
@@ -142,9 +150,12 @@ public sealed partial class SqliteTenantStore
         using var transaction = writer.BeginTransaction(deferred: false);
         if (SqliteQueries.SystemOrganization(writer, transaction) is null)
         {
+            var system = SystemOrganization.Create(systemSlug, time);
             using var insert = SqliteCommands.Create(writer, transaction, InsertOrganizationSql);
-            SqliteRows.BindOrganization(insert, SystemOrganization.Create(systemSlug, time));
+            SqliteRows.BindOrganization(insert, system);
             insert.ExecuteNonQuery();
+            var revision = SqliteChangeLog.Head(writer, transaction) + 1;
+            SqliteChangeLog.Append(writer, transaction, ChangeLogEntry.FromChanges(revision, time.GetUtcNow(), [TenantChange.OrganizationCreated(system)]));
         }
 
         transaction.Commit();

@@ -18,9 +18,12 @@ namespace ConfigResolver.Sqlite;
 /// writer. Each successful write is published on the change feed after it commits, in commit order, while the write lock is
 /// still held. A rejected write (<see cref="Validation.TenantValidationException"/>) or a failed one
 /// (<see cref="TenantStoreException"/>, keeping the SQLite error code; busy or locked is transient) changes nothing.
-/// Changes made by other processes are not published here. Dispose to close the file.
+/// Every write also appends its row to the change log in the same transaction. Other processes' writes reach this
+/// store's feed through a background poll (<see cref="ResolverOptions.ChangePollInterval"/>, default 100 ms: a
+/// <c>PRAGMA data_version</c> check, then the log rows not yet published); a write of this store first publishes any
+/// rows it had not published yet, so the feed is always in revision order. Dispose to stop polling and close the file.
 /// </remarks>
-public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSummaryStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteTenantStore : ITenantStore, IChangeFeedHealth, IAsyncDisposable, IDisposable
 {
     /// <summary>How long a write waits for another process's write lock before failing as transient.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
@@ -30,6 +33,8 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
     private readonly ReaderPool _readers;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TenantChangeBroadcaster _changes;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _retention;
     private volatile bool _disposed;
 
     /// <summary>Gets the full path of the database file.</summary>
@@ -53,6 +58,7 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
             return;
         }
 
+        await StopPollingAsync().ConfigureAwait(false);
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -72,6 +78,7 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
             return;
         }
 
+        StopPollingAsync().AsTask().GetAwaiter().GetResult();
         _writeLock.Wait();
         try
         {
@@ -132,8 +139,10 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
 
     /// <summary>
     /// Runs one write: takes the write lock, begins an immediate transaction (SQLite's write lock, so no other process
-    /// writes between our checks and our changes), lets <paramref name="write"/> read, check and change, commits, then
-    /// publishes the changes in order while still holding the lock. Anything thrown before the commit rolls back.
+    /// writes between our checks and our changes), reads the log rows other processes committed that this store has not
+    /// published yet, lets <paramref name="write"/> read, check and change, appends the write's log row, commits, then
+    /// publishes those rows and the write's changes in revision order while still holding the lock. Anything thrown
+    /// before the commit rolls back, the log row included.
     /// </summary>
     private async Task WriteAsync(string operation, string? organization, Func<SqliteWrite, ImmutableArray<TenantChange>> write, CancellationToken cancellationToken)
     {
@@ -145,11 +154,19 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
             ObjectDisposedException.ThrowIf(_disposed, this);
             var context = new SqliteWrite(_writer, organization);
             ImmutableArray<TenantChange> changes;
+            CatchUp? missed;
+            long revision;
             try
             {
                 using var transaction = _writer.BeginTransaction(deferred: false);
                 context.Transaction = transaction;
+                var head = SqliteChangeLog.Head(_writer, transaction);
+                missed = head > _changes.PublishedRevision ? CatchUp.Read(_writer, transaction, _changes.PublishedRevision) : null;
                 changes = write(context);
+                revision = head + 1;
+                var now = _timeProvider.GetUtcNow();
+                SqliteChangeLog.Append(_writer, transaction, ChangeLogEntry.FromChanges(revision, now, changes));
+                SqliteChangeLog.Prune(_writer, transaction, now - _retention, revision);
                 transaction.Commit();
             }
             catch (SqliteException e)
@@ -161,10 +178,8 @@ public sealed partial class SqliteTenantStore : ITenantStore, IOrganizationSumma
                 throw Corrupt(operation, context.Organization, e);
             }
 
-            foreach (var change in changes)
-            {
-                _changes.Publish(change);
-            }
+            missed?.Publish(_changes);
+            _changes.PublishCommitted(revision, changes);
         }
         finally
         {

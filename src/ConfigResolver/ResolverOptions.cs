@@ -10,6 +10,12 @@ public sealed class ResolverOptions
     /// <summary>The environment prefix used unless <see cref="EnvironmentPrefix"/> is set.</summary>
     public const string DefaultEnvironmentPrefix = "CFGR";
 
+    /// <summary>How often an embedded store (SQLite, LiteDB) checks for other processes' writes unless <see cref="ChangePollInterval"/> is set.</summary>
+    public static readonly TimeSpan DefaultChangePollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long change-log rows are kept unless <see cref="ChangeLogRetention"/> is set.</summary>
+    public static readonly TimeSpan DefaultChangeLogRetention = TimeSpan.FromDays(7);
+
     /// <summary>Gets or sets the slug of the system organization a store creates on first open. Default <c>system</c>.</summary>
     public string SystemSlug { get; set; } = Tenancy.TenancyRules.DefaultSystemSlug;
 
@@ -43,4 +49,17 @@ public sealed class ResolverOptions
 
     /// <summary>Gets the bounds every organization document is checked against before it is stored (size, depth, counts).</summary>
     public Validation.DocumentLimits DocumentLimits { get; } = new();
+    /// <summary>
+    /// Gets or sets how often an embedded store (SQLite, LiteDB) checks whether another process wrote (SQLite first asks
+    /// <c>PRAGMA data_version</c>, which costs no file read, and reads the change log only when it moved). Default 100 ms;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> or zero turns polling off (the store then sees only its own writes).
+    /// </summary>
+    public TimeSpan ChangePollInterval { get; set; } = DefaultChangePollInterval;
+
+    /// <summary>
+    /// Gets or sets how long change-log rows are kept. Older rows are pruned as writes commit (the newest row always
+    /// stays); an instance that falls further behind than this re-reads everything instead of catching up row by row.
+    /// Default 7 days.
+    /// </summary>
+    public TimeSpan ChangeLogRetention { get; set; } = DefaultChangeLogRetention;
 }

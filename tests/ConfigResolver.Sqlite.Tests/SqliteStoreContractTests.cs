@@ -10,10 +10,10 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
 
     protected override bool PersistsAcrossReopen => true;
 
-    protected override async ValueTask<ITenantStore> CreateStoreAsync(string systemSlug, TimeProvider timeProvider) =>
-        await SqliteTenantStore.OpenAsync(_database.Path, new ResolverOptions { SystemSlug = systemSlug }, timeProvider);
+    protected override async ValueTask<ITenantStore> CreateStoreAsync(ResolverOptions options, TimeProvider timeProvider) =>
+        await SqliteTenantStore.OpenAsync(_database.Path, options, timeProvider);
 
-    protected override ValueTask<ITenantStore> ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(SystemSlug, Time);
+    protected override ValueTask<ITenantStore> ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(Options, Time);
 
     public void Dispose() => _database.Dispose();
 }

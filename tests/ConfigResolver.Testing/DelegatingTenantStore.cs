@@ -18,6 +18,8 @@ public class DelegatingTenantStore(ITenantStore inner) : ITenantStore
 
     public virtual ValueTask<ImmutableArray<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken = default) => Inner.ListOrganizationsAsync(cancellationToken);
 
+    public virtual ValueTask<ImmutableArray<OrganizationSummary>> ListOrganizationSummariesAsync(CancellationToken cancellationToken = default) => Inner.ListOrganizationSummariesAsync(cancellationToken);
+
     public virtual Task CreateOrganizationAsync(Organization organization, CancellationToken cancellationToken = default) => Inner.CreateOrganizationAsync(organization, cancellationToken);
 
     public virtual Task UpdateOrganizationAsync(Organization organization, CancellationToken cancellationToken = default) => Inner.UpdateOrganizationAsync(organization, cancellationToken);
@@ -47,4 +49,8 @@ public class DelegatingTenantStore(ITenantStore inner) : ITenantStore
     public virtual ValueTask<Organization?> FindOrganizationBySignupKeyAsync(SignupKeyHash hash, CancellationToken cancellationToken = default) => Inner.FindOrganizationBySignupKeyAsync(hash, cancellationToken);
 
     public virtual IDisposable Subscribe(Action<TenantChange> onChange) => Inner.Subscribe(onChange);
+
+    public virtual long PublishedRevision => Inner.PublishedRevision;
+
+    public virtual ValueTask<ChangeLogPage> ReadChangeLogAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default) => Inner.ReadChangeLogAsync(afterRevision, maxCount, cancellationToken);
 }

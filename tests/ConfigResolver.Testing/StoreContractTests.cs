@@ -15,10 +15,10 @@ namespace ConfigResolver.Testing;
 ///
 ///     protected override bool PersistsAcrossReopen => true;
 ///
-///     protected override async ValueTask&lt;ITenantStore&gt; CreateStoreAsync(string systemSlug, TimeProvider timeProvider) =>
-///         await SqliteTenantStore.OpenAsync(_path, new ResolverOptions { SystemSlug = systemSlug }, timeProvider);
+///     protected override async ValueTask&lt;ITenantStore&gt; CreateStoreAsync(ResolverOptions options, TimeProvider timeProvider) =>
+///         await SqliteTenantStore.OpenAsync(_path, options, timeProvider);
 ///
-///     protected override ValueTask&lt;ITenantStore&gt; ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(SystemSlug, Time);
+///     protected override ValueTask&lt;ITenantStore&gt; ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(Options, Time);
 /// }
 /// </code>
 /// Each test opens a fresh, empty store (with a non-default system slug, to prove the option is honoured) and
@@ -33,12 +33,18 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected ITenantStore Store { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Store = await CreateStoreAsync(SystemSlug, Time);
+    /// <summary>The options every test's store opens with (a non-default system slug).</summary>
+    protected static ResolverOptions Options => new() { SystemSlug = SystemSlug };
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync(Options, Time);
 
     public async Task DisposeAsync() => await DisposeStoreAsync(Store);
 
-    /// <summary>Opens a new, empty store that uses <paramref name="systemSlug"/> and <paramref name="timeProvider"/>.</summary>
-    protected abstract ValueTask<ITenantStore> CreateStoreAsync(string systemSlug, TimeProvider timeProvider);
+    /// <summary>
+    /// Opens the test's store with <paramref name="options"/> and <paramref name="timeProvider"/>: the first call opens a new,
+    /// empty store; a persistent store may open a second instance on the same data on later calls.
+    /// </summary>
+    protected abstract ValueTask<ITenantStore> CreateStoreAsync(ResolverOptions options, TimeProvider timeProvider);
 
     /// <summary>
     /// Gets whether a reopened store sees what was written before (true for a file or server store). A store that
@@ -47,7 +53,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected virtual bool PersistsAcrossReopen => false;
 
     /// <summary>Opens the same store again (a persistent store: a second instance on the same file); by default a new store.</summary>
-    protected virtual ValueTask<ITenantStore> ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(SystemSlug, Time);
+    protected virtual ValueTask<ITenantStore> ReopenStoreAsync(ITenantStore store) => CreateStoreAsync(Options, Time);
 
     protected virtual async ValueTask DisposeStoreAsync(ITenantStore store)
     {

@@ -19,7 +19,7 @@ public sealed partial class TenantFacts
         var facts = orgs.TryGetValue(organization.Slug, out var existing)
             ? existing.WithOrganization(organization, view)
             : new OrgFacts(organization, view, []);
-        return new TenantFacts(orgs.SetItem(organization.Slug, facts), _slugs.SetItem(organization.Id, organization.Slug), PlatformAdmins);
+        return new TenantFacts(orgs.SetItem(organization.Slug, facts), _slugs.SetItem(organization.Id, organization.Slug), PlatformAdmins, StoreRevision);
     }
 
     /// <summary>Removes an organization and its memberships.</summary>
@@ -30,7 +30,7 @@ public sealed partial class TenantFacts
             return this;
         }
 
-        return new TenantFacts(_organizations.Remove(slug), _slugs.Remove(existing.Organization.Id), existing.Organization.IsSystem ? [] : PlatformAdmins);
+        return new TenantFacts(_organizations.Remove(slug), _slugs.Remove(existing.Organization.Id), existing.Organization.IsSystem ? [] : PlatformAdmins, StoreRevision);
     }
 
     /// <summary>Sets (or, with a null role, removes) one membership.</summary>
@@ -46,6 +46,7 @@ public sealed partial class TenantFacts
         return new TenantFacts(
             _organizations.SetItem(slug, updated),
             _slugs,
-            existing.Organization.IsSystem ? PlatformAdminsOf(updated) : PlatformAdmins);
+            existing.Organization.IsSystem ? PlatformAdminsOf(updated) : PlatformAdmins,
+            StoreRevision);
     }
 }

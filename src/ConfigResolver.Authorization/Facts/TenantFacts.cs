@@ -18,11 +18,12 @@ public sealed partial class TenantFacts
     private readonly ImmutableDictionary<string, OrgFacts> _organizations;
     private readonly ImmutableDictionary<Guid, string> _slugs;
 
-    private TenantFacts(ImmutableDictionary<string, OrgFacts> organizations, ImmutableDictionary<Guid, string> slugs, ImmutableHashSet<Guid> platformAdmins)
+    private TenantFacts(ImmutableDictionary<string, OrgFacts> organizations, ImmutableDictionary<Guid, string> slugs, ImmutableHashSet<Guid> platformAdmins, long storeRevision = 0)
     {
         _organizations = organizations;
         _slugs = slugs;
         PlatformAdmins = platformAdmins;
+        StoreRevision = storeRevision;
     }
 
     /// <summary>No organizations at all.</summary>
@@ -36,6 +37,12 @@ public sealed partial class TenantFacts
 
     /// <summary>Users who are platform administrators.</summary>
     public ImmutableHashSet<Guid> PlatformAdmins { get; }
+
+    /// <summary>
+    /// The store revision these facts reflect: every store change up to it had been applied when they were read or last
+    /// changed (0 for facts not read from a store).
+    /// </summary>
+    public long StoreRevision { get; }
 
     /// <summary>Builds facts from organizations, memberships and resolved configurations.</summary>
     /// <param name="organizations">Every organization.</param>
@@ -74,6 +81,9 @@ public sealed partial class TenantFacts
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(resolver);
+
+        // Read before the data: what is read next is at least this new.
+        var revision = store.PublishedRevision;
         var organizations = await store.ListOrganizationsAsync(cancellationToken).ConfigureAwait(false);
         var memberships = new List<Membership>();
         var configs = new Dictionary<Guid, TenantConfig>();
@@ -83,8 +93,12 @@ public sealed partial class TenantFacts
             configs[organization.Id] = await resolver.ResolveAsync(organization.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return Create(organizations, memberships, configs);
+        return Create(organizations, memberships, configs).AtStoreRevision(revision);
     }
+
+    /// <summary>The same facts, marked as reflecting a later store revision (never an earlier one).</summary>
+    internal TenantFacts AtStoreRevision(long revision) =>
+        revision <= StoreRevision ? this : new TenantFacts(_organizations, _slugs, PlatformAdmins, revision);
 
     internal IEnumerable<OrgFacts> Organizations => _organizations.Values;
 

@@ -37,10 +37,10 @@ public sealed partial class AuthorizationService
             switch (change.Kind)
             {
                 case TenantChangeKind.OrganizationCreated or TenantChangeKind.OrganizationUpdated when change.Organization is { } organization:
-                    await ApplyOrganizationAsync(organization).ConfigureAwait(false);
+                    await ApplyOrganizationAsync(organization, change.Revision).ConfigureAwait(false);
                     break;
                 case TenantChangeKind.OrganizationDeleted when change.OrganizationSlug is { } slug:
-                    await WriteAsync(current =>
+                    await WriteAsync(change.Revision, current =>
                     {
                         current.Enforcer.RemoveFilteredGroupingPolicy(2, slug);
                         return current.Facts.WithoutOrganization(slug);
@@ -48,7 +48,10 @@ public sealed partial class AuthorizationService
                     break;
                 case TenantChangeKind.MembershipSet or TenantChangeKind.MembershipRemoved when change.OrganizationId is { } orgId && change.UserId is { } userId:
                     var membership = await _store.GetMembershipAsync(orgId, userId).ConfigureAwait(false);
-                    await WriteAsync(current => ApplyMembership(current, orgId, userId, membership?.Role)).ConfigureAwait(false);
+                    await WriteAsync(change.Revision, current => ApplyMembership(current, orgId, userId, membership?.Role)).ConfigureAwait(false);
+                    break;
+                case TenantChangeKind.Reset:
+                    await ResetAsync(change.Revision).ConfigureAwait(false);
                     break;
                 default:
                     // User records do not take part in decisions (principals carry the user's id).
@@ -63,7 +66,26 @@ public sealed partial class AuthorizationService
         }
     }
 
-    private async Task ApplyOrganizationAsync(Organization organization)
+    /// <summary>
+    /// The instance fell behind the store's change log: re-read every organization and membership and publish a
+    /// snapshot on a new engine (the only full rebuild the feed ever does). The resolver reset its cache first.
+    /// </summary>
+    private async Task ResetAsync(long revision)
+    {
+        var facts = await TenantFacts.LoadAsync(_store, _resolver).ConfigureAwait(false);
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var current = _current;
+            Publish(current.WithAllFacts(facts.AtStoreRevision(revision), current.Revision + 1), policyReloaded: false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task ApplyOrganizationAsync(Organization organization, long revision)
     {
         // The resolver subscribed first, so its cache has already dropped what this write changed.
         var configs = new List<(Organization, TenantConfig)> { (organization, await _resolver.ResolveAsync(organization.Id).ConfigureAwait(false)) };
@@ -76,7 +98,7 @@ public sealed partial class AuthorizationService
             }
         }
 
-        await WriteAsync(current =>
+        await WriteAsync(revision, current =>
         {
             var facts = current.Facts;
             foreach (var (org, config) in configs)
@@ -120,8 +142,11 @@ public sealed partial class AuthorizationService
         return current.Facts.WithMembership(slug, userId, role);
     }
 
-    /// <summary>Under the write lock: computes the next facts (possibly changing role links) and publishes a snapshot.</summary>
-    private async Task WriteAsync(Func<AuthorizationSnapshot, TenantFacts> next)
+    /// <summary>
+    /// Under the write lock: computes the next facts (possibly changing role links) and publishes a snapshot marked with
+    /// the store revision of the change. A change that leaves the facts as they were publishes nothing (the decision cache stays).
+    /// </summary>
+    private async Task WriteAsync(long storeRevision, Func<AuthorizationSnapshot, TenantFacts> next)
     {
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
@@ -130,7 +155,7 @@ public sealed partial class AuthorizationService
             var facts = next(current);
             if (!ReferenceEquals(facts, current.Facts))
             {
-                Publish(current.WithFacts(facts, current.Revision + 1), policyReloaded: false);
+                Publish(current.WithFacts(facts.AtStoreRevision(storeRevision), current.Revision + 1), policyReloaded: false);
             }
         }
         finally

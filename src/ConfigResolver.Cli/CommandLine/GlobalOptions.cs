@@ -19,7 +19,7 @@ internal sealed record GlobalOptions(string DatabasePath)
     /// <summary>The global options, for parsing and help.</summary>
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
-        new("--db", "path", $"SQLite database file (default: ${DatabaseVariable}, else {DefaultDatabasePath})."),
+        new("--db", "store", $"The store: a SQLite file (default: ${DatabaseVariable}, else {DefaultDatabasePath}), postgres://user:pass@host:port/db, an Npgsql connection string, or litedb:PATH."),
         new("--help", null, "Show help; 'cfgr <command> --help' shows a command's options.") { Aliases = ["-h"] },
         new("--version", null, "Print cfgr's version (before any command)."),
     ];

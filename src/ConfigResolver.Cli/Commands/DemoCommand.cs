@@ -2,7 +2,7 @@ using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
 using ConfigResolver.Resolution;
-using ConfigResolver.Sqlite;
+using ConfigResolver.Stores;
 using ConfigResolver.Tenancy;
 using Microsoft.Extensions.Configuration;
 
@@ -92,7 +92,7 @@ internal sealed class DemoCommand : ICliCommand
         context.Print(string.Empty);
     }
 
-    private static async Task PopulateAsync(SqliteTenancy tenancy, CancellationToken cancellationToken)
+    private static async Task PopulateAsync(StoreTenancy tenancy, CancellationToken cancellationToken)
     {
         var admin = tenancy.Administration;
         var system = await tenancy.Store.GetSystemOrganizationAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ internal sealed class DemoCommand : ICliCommand
         }
     }
 
-    private static async Task PrintTenancyAsync(CommandContext context, SqliteTenancy tenancy, CancellationToken cancellationToken)
+    private static async Task PrintTenancyAsync(CommandContext context, StoreTenancy tenancy, CancellationToken cancellationToken)
     {
         var store = tenancy.Store;
         context.Print("organizations:");

@@ -145,4 +145,6 @@ public static class DiagnosticCodes
 
     /// <summary>A named file exists but cannot be read (permissions, an I/O error).</summary>
     public const string UnreadableFile = "INP4006";
+    /// <summary>A store locator (<c>--db</c>, <c>CFGR_DB</c>) names no store: empty, a malformed URL or connection string.</summary>
+    public const string InvalidStoreLocator = "STO3003";
 }

@@ -29,7 +29,7 @@ internal sealed partial class SnapshotBuilder
         _systemIndex = Array.FindIndex(_layers, l => l.Layer == ConfigLayer.System);
     }
 
-    public TenantConfig Build(string setup, long generation, DateTimeOffset now)
+    public TenantConfig Build(string setup, long generation, long storeRevision, DateTimeOffset now)
     {
         var (providerShape, valueShape) = SnapshotShapes.For(ExtraProviderNames());
         var providers = new ProviderSettings[providerShape.Keys.Length];
@@ -53,6 +53,7 @@ internal sealed partial class SnapshotBuilder
             _organization,
             setup,
             generation,
+            storeRevision,
             now,
             new SnapshotDictionary<ProviderSettings>(providerShape, providers),
             new KbServerSettings(Text(kb[0]), SecretOf(kb[1])),

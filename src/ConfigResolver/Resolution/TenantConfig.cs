@@ -19,6 +19,7 @@ public sealed class TenantConfig
         Organization organization,
         string setup,
         long generation,
+        long storeRevision,
         DateTimeOffset resolvedAt,
         SnapshotDictionary<ProviderSettings> providers,
         KbServerSettings kbServer,
@@ -34,6 +35,7 @@ public sealed class TenantConfig
         OrganizationStatus = organization.Status;
         Setup = setup;
         Generation = generation;
+        StoreRevision = storeRevision;
         ResolvedAt = resolvedAt;
         Providers = providers;
         KbServer = kbServer;
@@ -62,6 +64,13 @@ public sealed class TenantConfig
 
     /// <summary>Gets the organization's cache generation this snapshot was built at; it grows with every write to the organization.</summary>
     public long Generation { get; }
+
+    /// <summary>
+    /// Gets the store revision this snapshot reflects: the resolver had applied every store change up to this revision
+    /// (its own and other processes' or instances') when it read the data, so the data is at least that new. A later
+    /// change that does not affect this organization leaves the snapshot cached with its revision.
+    /// </summary>
+    public long StoreRevision { get; }
 
     /// <summary>Gets when the snapshot was built (from the injected <see cref="TimeProvider"/>).</summary>
     public DateTimeOffset ResolvedAt { get; }

@@ -15,6 +15,7 @@ public sealed partial class TenantConfigResolver
         // Order matters. The generations are taken before the data is read, so a write that commits after
         // the read bumps a generation we already hold, and the insert below is refused (or undone).
         var generation = slot.Generation;
+        var storeRevision = Volatile.Read(ref _appliedRevision);
         var system = await GetSystemAsync(cancellationToken).ConfigureAwait(false);
         var organization = await _store.FindOrganizationBySlugAsync(slug, cancellationToken).ConfigureAwait(false);
         if (organization is null)
@@ -23,7 +24,7 @@ public sealed partial class TenantConfigResolver
             throw new ConfigResolutionException([TenancyDiagnostics.UnknownOrganization(slug)]);
         }
 
-        var config = Build(organization, setup, system.Organization!, generation);
+        var config = Build(organization, setup, system.Organization!, generation, storeRevision);
         if (slot.TryAdd(generation, config))
         {
             // A system write may have scanned this slot before the insert above; if the system generation moved
@@ -74,14 +75,14 @@ public sealed partial class TenantConfigResolver
         }
     }
 
-    private TenantConfig Build(Organization organization, string setup, Organization system, long generation)
+    private TenantConfig Build(Organization organization, string setup, Organization system, long generation, long storeRevision)
     {
         if (setup != ConfigKeys.DefaultSetup && !organization.Config.HasSetup(setup) && (organization.IsSystem || !system.Config.HasSetup(setup)))
         {
             throw new ConfigResolutionException([UnknownSetup(organization, setup, system)]);
         }
 
-        var config = new SnapshotBuilder(organization, setup, _environment, system, _sharing).Build(setup, generation, _timeProvider.GetUtcNow());
+        var config = new SnapshotBuilder(organization, setup, _environment, system, _sharing).Build(setup, generation, storeRevision, _timeProvider.GetUtcNow());
         LogBuilt(_logger, organization.Slug, setup, generation);
         return config;
     }

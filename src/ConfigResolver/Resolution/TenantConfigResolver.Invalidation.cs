@@ -10,6 +10,27 @@ public sealed partial class TenantConfigResolver
     /// <summary>Runs on the writer's thread after each committed write (see <see cref="ITenantChangeFeed"/>).</summary>
     private void OnChange(TenantChange change)
     {
+        Invalidate(change);
+        RaiseAppliedRevision(change.Revision);
+    }
+
+    private void RaiseAppliedRevision(long revision)
+    {
+        var current = Volatile.Read(ref _appliedRevision);
+        while (revision > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _appliedRevision, revision, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private void Invalidate(TenantChange change)
+    {
         switch (change.Kind)
         {
             case TenantChangeKind.OrganizationCreated:
@@ -33,10 +54,37 @@ public sealed partial class TenantConfigResolver
                 }
 
                 break;
+            case TenantChangeKind.Reset:
+                ResetAll();
+                break;
             default:
                 // Users and memberships do not change any organization's configuration.
                 break;
         }
+    }
+
+    /// <summary>
+    /// Forgets the system organization (bumping its generation, which in-flight builds check) and drops every snapshot:
+    /// the instance fell behind the change log, so anything may have changed.
+    /// </summary>
+    private void ResetAll()
+    {
+        while (true)
+        {
+            var previous = Volatile.Read(ref _system);
+            if (Interlocked.CompareExchange(ref _system, new SystemState(previous.Generation + 1, null), previous) == previous)
+            {
+                break;
+            }
+        }
+
+        foreach (var slot in _slots.Values)
+        {
+            slot.Invalidate();
+        }
+
+        _slugsById.Clear();
+        LogReset(_logger, _slots.Count);
     }
 
     private void InvalidateOrganization(string? slug)
@@ -108,6 +156,9 @@ public sealed partial class TenantConfigResolver
 
         return false;
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Store change feed reset; dropped the snapshots of {Count} organizations.")]
+    private static partial void LogReset(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "System organization changed; evicted {Count} dependent snapshots.")]
     private static partial void LogSystemChanged(ILogger logger, int count);

@@ -17,7 +17,9 @@ namespace ConfigResolver.Resolution;
 /// </summary>
 /// <remarks>
 /// Safe for concurrent use. A cached resolve completes synchronously and allocates nothing; readers never wait for
-/// writers. The environment is read once, at construction. Dispose to stop following the change feed.
+/// writers. Changes written by other processes or instances arrive on the same feed (read from the store's change log)
+/// and invalidate exactly like local ones; a <see cref="TenantChangeKind.Reset"/> drops every snapshot. The environment
+/// is read once, at construction. Dispose to stop following the change feed.
 /// </remarks>
 public sealed partial class TenantConfigResolver : IDisposable
 {
@@ -33,6 +35,10 @@ public sealed partial class TenantConfigResolver : IDisposable
     // The system organization as last seen, and a generation bumped on every system write. Replaced by
     // compare-and-swap; readers take it once per resolve.
     private SystemState _system = new(0, null);
+
+    // The highest store revision whose change this resolver has applied (raised after the invalidation it causes).
+    // A miss reads it before reading the store, so the snapshot it builds reflects at least that revision.
+    private long _appliedRevision;
 
     /// <summary>Creates a resolver over a store.</summary>
     /// <param name="store">The tenancy store; its change feed drives invalidation.</param>
@@ -61,7 +67,17 @@ public sealed partial class TenantConfigResolver : IDisposable
         }
 
         _subscription = store.Subscribe(OnChange);
+
+        // After subscribing: every change published later reaches OnChange, and everything up to this revision is
+        // in what a miss reads. Max, because a change may already have been applied in between.
+        RaiseAppliedRevision(store.PublishedRevision);
     }
+
+    /// <summary>
+    /// Gets the highest store revision whose change this resolver has applied (its invalidations are done); snapshots
+    /// built from now on reflect at least this revision.
+    /// </summary>
+    public long AppliedStoreRevision => Volatile.Read(ref _appliedRevision);
 
     /// <summary>Resolves an organization's configuration, from the cache when possible.</summary>
     /// <param name="organizationSlug">The organization's slug.</param>

@@ -1,8 +1,8 @@
 namespace ConfigResolver.Storage;
 
 /// <summary>
-/// Everything a tenancy store provides: the read and write interfaces, the signup-key index and the change feed.
-/// The in-memory store and the SQLite store implement it; both pass the same contract test suite.
+/// Everything a tenancy store provides: the read and write interfaces, the signup-key index, the change feed and the
+/// durable change log it is built on. Every store (in-memory, SQLite, PostgreSQL, LiteDB) passes the same contract test suite.
 /// </summary>
 /// <remarks>
 /// A store creates the one system organization (<see cref="Tenancy.SystemOrganization.Create"/>) when it is first
@@ -10,12 +10,14 @@ namespace ConfigResolver.Storage;
 /// </remarks>
 public interface ITenantStore
     : IOrganizationStore,
+      IOrganizationSummaryStore,
       IOrganizationStoreWriter,
       IUserStore,
       IUserStoreWriter,
       IMembershipStore,
       IMembershipStoreWriter,
       ISignupKeyIndex,
-      ITenantChangeFeed
+      ITenantChangeFeed,
+      IChangeLog
 {
 }

@@ -25,6 +25,25 @@ internal sealed record InMemoryStoreState(
         ImmutableDictionary<Guid, ImmutableDictionary<Guid, Membership>>.Empty,
         ImmutableDictionary<Guid, ImmutableDictionary<Guid, Membership>>.Empty);
 
+    /// <summary>The revision of the last write (the change log's head).</summary>
+    public long Revision { get; init; }
+
+    /// <summary>The retained change-log rows, oldest first.</summary>
+    public ImmutableList<ChangeLogEntry> Log { get; init; } = [];
+
+    /// <summary>Appends a write's log row and drops rows older than <paramref name="cutoff"/> (always keeping the newest).</summary>
+    public InMemoryStoreState WithLogEntry(ChangeLogEntry entry, DateTimeOffset cutoff, int maxRows)
+    {
+        var log = Log.Add(entry);
+        var drop = 0;
+        while (drop < log.Count - 1 && (log[drop].Time < cutoff || log.Count - drop > maxRows))
+        {
+            drop++;
+        }
+
+        return this with { Revision = entry.Revision, Log = drop == 0 ? log : log.RemoveRange(0, drop) };
+    }
+
     public Organization? FindBySlug(string slug) =>
         OrganizationsBySlug.TryGetValue(slug, out var id) ? Organizations[id] : null;
 

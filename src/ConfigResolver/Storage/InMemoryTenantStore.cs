@@ -14,10 +14,15 @@ namespace ConfigResolver.Storage;
 /// reference write (so a rejected write changes nothing), then publish the change while still holding the lock
 /// (so changes arrive in commit order). The system organization is created by the constructor ("first open").
 /// </remarks>
-public sealed partial class InMemoryTenantStore : ITenantStore, IOrganizationSummaryStore
+public sealed partial class InMemoryTenantStore : ITenantStore
 {
+    /// <summary>The most change-log rows the in-memory store keeps, whatever their age.</summary>
+    public const int MaxLogRows = 100_000;
+
     private readonly Lock _writeLock = new();
     private readonly TenantChangeBroadcaster _changes;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _retention;
 
     // Written only under _writeLock, read lock-free. A reference write is atomic and Volatile.Read/Write order
     // it with the immutable state it points to, so a reader always sees a fully built state.
@@ -31,9 +36,16 @@ public sealed partial class InMemoryTenantStore : ITenantStore, IOrganizationSum
     public InMemoryTenantStore(ResolverOptions? options = null, TimeProvider? timeProvider = null, ILogger<InMemoryTenantStore>? logger = null)
     {
         _changes = new TenantChangeBroadcaster(logger);
-        var system = SystemOrganization.Create(options?.SystemSlug ?? TenancyRules.DefaultSystemSlug, timeProvider ?? TimeProvider.System);
-        _state = InMemoryStoreState.Empty.WithOrganization(system);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _retention = options?.ChangeLogRetention ?? ResolverOptions.DefaultChangeLogRetention;
+        var system = SystemOrganization.Create(options?.SystemSlug ?? TenancyRules.DefaultSystemSlug, _timeProvider);
+        var first = ChangeLogEntry.FromChanges(1, _timeProvider.GetUtcNow(), [TenantChange.OrganizationCreated(system)]);
+        _state = InMemoryStoreState.Empty.WithOrganization(system).WithLogEntry(first, DateTimeOffset.MinValue, MaxLogRows);
+        _changes.StartAt(1);
     }
+
+    /// <inheritdoc/>
+    public long PublishedRevision => _changes.PublishedRevision;
 
     private InMemoryStoreState State => Volatile.Read(ref _state);
 
@@ -46,6 +58,16 @@ public sealed partial class InMemoryTenantStore : ITenantStore, IOrganizationSum
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         return new(hash.Hex is not null && state.OrganizationsBySignupKey.TryGetValue(hash.Hex, out var id) ? state.Organizations[id] : null);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ChangeLogPage> ReadChangeLogAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = State;
+        var entries = state.Log.Where(e => e.Revision > afterRevision).Take(maxCount).ToImmutableArray();
+        return new(new ChangeLogPage(entries, state.Log.IsEmpty ? 0 : state.Log[0].Revision, state.Revision));
     }
 
     /// <summary>
@@ -64,11 +86,11 @@ public sealed partial class InMemoryTenantStore : ITenantStore, IOrganizationSum
             lock (_writeLock)
             {
                 var (next, changes) = write(_state);
+                var now = _timeProvider.GetUtcNow();
+                var entry = ChangeLogEntry.FromChanges(next.Revision + 1, now, changes);
+                next = next.WithLogEntry(entry, now - _retention, MaxLogRows);
                 Volatile.Write(ref _state, next);
-                foreach (var change in changes)
-                {
-                    _changes.Publish(change);
-                }
+                _changes.PublishCommitted(entry.Revision, changes);
             }
 
             return Task.CompletedTask;

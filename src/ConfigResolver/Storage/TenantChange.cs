@@ -9,6 +9,19 @@ namespace ConfigResolver.Storage;
 /// <param name="Kind">What changed.</param>
 public sealed record TenantChange(TenantChangeKind Kind)
 {
+    /// <summary>
+    /// Gets the store revision of the write (the change log row it came from); every change of one write has the same
+    /// revision, and revisions only grow. 0 for a change built outside a store.
+    /// </summary>
+    public long Revision { get; init; }
+
+    /// <summary>
+    /// Gets whether the change was read from the change log (another process or instance wrote it) rather than
+    /// published by this instance's own write. Remote changes carry the entities as read after the write, or null when
+    /// the entity no longer exists.
+    /// </summary>
+    public bool IsRemote { get; init; }
+
     /// <summary>Gets the organization concerned, if any.</summary>
     public Guid? OrganizationId { get; init; }
 
@@ -43,6 +56,11 @@ public sealed record TenantChange(TenantChangeKind Kind)
     /// <returns>The change.</returns>
     public static TenantChange OrganizationDeleted(Guid organizationId, string slug) =>
         new(TenantChangeKind.OrganizationDeleted) { OrganizationId = organizationId, OrganizationSlug = slug };
+
+    /// <summary>Describes a reset: every cached state must be dropped and re-read (see <see cref="TenantChangeKind.Reset"/>).</summary>
+    /// <param name="revision">The latest store revision when the reset was decided; state read afterwards is at least that new.</param>
+    /// <returns>The change.</returns>
+    public static TenantChange Reset(long revision) => new(TenantChangeKind.Reset) { Revision = revision, IsRemote = true };
 
     /// <summary>Describes a created user.</summary>
     /// <param name="user">The user as written.</param>

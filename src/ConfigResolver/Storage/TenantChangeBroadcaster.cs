@@ -9,7 +9,10 @@ namespace ConfigResolver.Storage;
 /// array swapped atomically, and <see cref="Publish"/> calls each one, logging (not rethrowing) a handler's failure
 /// so a committed write is never reported as failed.
 /// </summary>
-/// <remarks>Safe for concurrent use. Stores call <see cref="Publish"/> while still holding their write lock, so changes arrive in commit order.</remarks>
+/// <remarks>
+/// Safe for concurrent use. Stores call <see cref="Publish"/> (or the revision-aware <see cref="PublishCommitted"/> and
+/// <see cref="PublishFromLog"/>) while holding the lock that serializes their publishing, so changes arrive in revision order.
+/// </remarks>
 public sealed partial class TenantChangeBroadcaster : ITenantChangeFeed
 {
     private readonly ILogger _logger;

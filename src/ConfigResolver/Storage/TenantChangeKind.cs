@@ -23,4 +23,16 @@ public enum TenantChangeKind
 
     /// <summary>A membership was removed.</summary>
     MembershipRemoved = 6,
+
+    /// <summary>
+    /// Anything may have changed: this instance fell behind the change log's retention horizon (or read a log row it does
+    /// not understand), so subscribers drop every cached state and re-read the store. Carries no ids.
+    /// </summary>
+    Reset = 7,
+
+    /// <summary>
+    /// Reserved for policy revisions stored in the store (issue 12, part B): the change log's wire name
+    /// <c>policy_revision</c> is taken by this kind. No store writes it yet; subscribers that do not handle it ignore it.
+    /// </summary>
+    PolicyRevisionPublished = 8,
 }

@@ -5,6 +5,6 @@ namespace ConfigResolver.Tests.Storage;
 
 public sealed class InMemoryStoreContractTests : StoreContractTests
 {
-    protected override ValueTask<ITenantStore> CreateStoreAsync(string systemSlug, TimeProvider timeProvider) =>
-        new(new InMemoryTenantStore(new ResolverOptions { SystemSlug = systemSlug }, timeProvider));
+    protected override ValueTask<ITenantStore> CreateStoreAsync(ResolverOptions options, TimeProvider timeProvider) =>
+        new(new InMemoryTenantStore(options, timeProvider));
 }
