@@ -75,5 +75,13 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only: DELETE is refused');
 END;
 
+-- INSERT OR REPLACE deletes the old row without firing delete triggers (unless recursive triggers are on): refuse any
+-- insert that would meet an existing id.
+CREATE TRIGGER audit_log_refuses_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only: replacing an event is refused');
+END;
+
 -- The API key or invitation a write concerns (api_key_changed, invitation_changed rows).
 ALTER TABLE change_log ADD COLUMN entity_id TEXT;
