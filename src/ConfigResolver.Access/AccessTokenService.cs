@@ -1,0 +1,150 @@
+using System.Buffers.Text;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using ConfigResolver.Authorization;
+
+namespace ConfigResolver.Access;
+
+/// <summary>
+/// Issues and verifies short-lived access tokens (at most 24 hours): self-contained, HMAC-SHA256 signed with a key from
+/// <see cref="AccessOptions.TokenSigningKeys"/> named by its id in the token, so verification needs no store read and
+/// signing keys can be rotated. A token carries at most its API key's scopes, stops at its expiry (never later than the
+/// key's), and is refused once its key is revoked or its organization deleted (known through the authenticator's feed).
+/// </summary>
+/// <remarks>
+/// Format: <c>cfgrt_&lt;kid&gt;.&lt;payload&gt;.&lt;signature&gt;</c>, base64url without padding; the signature covers
+/// everything before the second dot. Safe for concurrent use. A token survives a rotation of its key's secret (it is bound
+/// to the key, not to the secret); revoke the key to stop it.
+/// </remarks>
+public sealed class AccessTokenService
+{
+    /// <summary>The longest token text accepted before any work is done.</summary>
+    public const int MaxTokenLength = 4096;
+
+    private const string Scheme = "cfgrt_";
+
+    private readonly ApiKeyAuthenticator _keys;
+    private readonly AccessOptions _options;
+    private readonly TokenSigningKey[] _signingKeys;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="keys">Authenticates the API keys tokens are issued from and knows which are revoked.</param>
+    /// <param name="options">The signing keys (the first signs) and the clock.</param>
+    public AccessTokenService(ApiKeyAuthenticator keys, AccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        _keys = keys;
+        _options = options;
+        _signingKeys = [.. options.TokenSigningKeys];
+    }
+
+    /// <summary>Issues a token from an API key.</summary>
+    /// <param name="apiKey">The API key text.</param>
+    /// <param name="scopes">The token's scopes, each covered by one of the key's; the key's own when null.</param>
+    /// <param name="lifetime">How long it lives: more than zero, at most 24 hours.</param>
+    /// <param name="cancellationToken">Cancels the key's authentication.</param>
+    /// <returns>The token, shown once.</returns>
+    /// <exception cref="AccessException">The key is not valid, revoked or expired (ACC5001-ACC5003); a lifetime out of range (ACC5106); a scope the key lacks (ACC5107); no signing key configured (ACC5108).</exception>
+    public async Task<IssuedToken> IssueTokenAsync(string apiKey, IEnumerable<string>? scopes, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        if (_signingKeys.Length == 0)
+        {
+            throw new AccessException(AccessDiagnostics.Token(AccessDiagnosticCodes.TokenSigningNotConfigured, "no token signing key is configured (AccessOptions.TokenSigningKeys, CFGR_TOKEN_SIGNING_KEYS)."));
+        }
+
+        if (lifetime <= TimeSpan.Zero || lifetime > AccessOptions.MaxTokenLifetime)
+        {
+            throw new AccessException(AccessDiagnostics.Token(AccessDiagnosticCodes.InvalidTokenLifetime, $"expected a lifetime of more than zero and at most 24 hours; found {lifetime}."));
+        }
+
+        var key = await _keys.AuthenticateKeyAsync(apiKey, cancellationToken).ConfigureAwait(false);
+        var granted = scopes is null ? key.Scopes : [.. scopes];
+        if (granted.IsEmpty || granted.FirstOrDefault(s => !ScopePatterns.Covers(key.Scopes, s)) is { } missing)
+        {
+            var shown = granted.IsEmpty ? "no scope" : $"'{granted.First(s => !ScopePatterns.Covers(key.Scopes, s))}'";
+            throw new AccessException(AccessDiagnostics.Token(AccessDiagnosticCodes.TokenScopeNotHeld, $"a token carries at least one scope, each covered by its key's scopes ({string.Join(", ", key.Scopes.Select(static s => $"'{s}'"))}); found {shown}."));
+        }
+
+        var now = _options.TimeProvider.GetUtcNow();
+        var expires = now + lifetime;
+        if (key.ExpiresAt is { } keyExpiry && keyExpiry < expires)
+        {
+            expires = keyExpiry;
+        }
+
+        var payload = new TokenPayload(key.Id, key.OrganizationId, key.OrganizationSlug, key.ActAsUserId, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds(), granted);
+        var signer = _signingKeys[0];
+        var signed = Scheme + signer.Id + "." + Base64Url.EncodeToString(payload.Write());
+        var signature = HMACSHA256.HashData(signer.Key, Encoding.ASCII.GetBytes(signed));
+        var token = signed + "." + Base64Url.EncodeToString(signature);
+        return new IssuedToken(new Configuration.Secret(token), key.Id, granted, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
+    }
+
+    /// <summary>Verifies a token without reading the store and returns the principal it acts as.</summary>
+    /// <param name="token">The token text.</param>
+    /// <returns>The principal: the key's id, organization and user, with the token's scopes.</returns>
+    /// <exception cref="AccessException">Malformed (ACC5101), signature not matching (ACC5102: forged or edited), unknown signing key id (ACC5103), expired (ACC5104), or its key revoked (ACC5105).</exception>
+    public Principal VerifyToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var span = token.AsSpan();
+        var firstDot = span.IndexOf('.');
+        var secondDot = firstDot < 0 ? -1 : span[(firstDot + 1)..].IndexOf('.') + firstDot + 1;
+        if (token.Length > MaxTokenLength || !span.StartsWith(Scheme, StringComparison.Ordinal) || firstDot <= Scheme.Length || secondDot <= firstDot)
+        {
+            throw Refused(AccessDiagnosticCodes.MalformedToken, $"expected a token 'cfgrt_<kid>.<payload>.<signature>'; found {AccessDiagnostics.Describe(token.Length)}.");
+        }
+
+        var signer = FindSigner(span[Scheme.Length..firstDot])
+            ?? throw Refused(AccessDiagnosticCodes.UnknownSigningKey, "the token was signed with a key id this deployment does not have.");
+        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Span<byte> presented = stackalloc byte[HMACSHA256.HashSizeInBytes + 3];
+        var signedLength = Encoding.ASCII.GetByteCount(span[..secondDot]);
+        var signed = signedLength <= 1024 ? stackalloc byte[signedLength] : new byte[signedLength];
+        Encoding.ASCII.GetBytes(span[..secondDot], signed);
+        HMACSHA256.HashData(signer.Key, signed, expected);
+        if (Base64Url.DecodeFromChars(span[(secondDot + 1)..], presented, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != expected.Length
+            || !CryptographicOperations.FixedTimeEquals(expected, presented[..written]))
+        {
+            throw Refused(AccessDiagnosticCodes.InvalidTokenSignature, "the token's signature does not match its content.");
+        }
+
+        var payloadText = span[(firstDot + 1)..secondDot];
+        var payloadBytes = payloadText.Length <= 1024 ? stackalloc byte[Base64Url.GetMaxDecodedLength(payloadText.Length)] : new byte[Base64Url.GetMaxDecodedLength(payloadText.Length)];
+        if (Base64Url.DecodeFromChars(payloadText, payloadBytes, out _, out var payloadLength) != System.Buffers.OperationStatus.Done
+            || TokenPayload.Read(payloadBytes[..payloadLength]) is not { } payload)
+        {
+            throw Refused(AccessDiagnosticCodes.MalformedToken, "the token's payload is not one this version writes.");
+        }
+
+        if (_options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() >= payload.ExpiresAt)
+        {
+            throw Refused(AccessDiagnosticCodes.TokenExpired, $"the token expired at {AccessDiagnostics.Time(DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAt))}.");
+        }
+
+        if (_keys.IsRevoked(payload.KeyId, payload.OrganizationId))
+        {
+            throw Refused(AccessDiagnosticCodes.TokenKeyRevoked, $"the API key '{payload.KeyId:D}' the token was issued from was revoked.");
+        }
+
+        return Principal.ForApiKey(payload.KeyId.ToString("D"), payload.Organization, payload.Scopes, payload.UserId);
+    }
+
+    private TokenSigningKey? FindSigner(ReadOnlySpan<char> kid)
+    {
+        foreach (var key in _signingKeys)
+        {
+            if (kid.SequenceEqual(key.Id))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static AccessException Refused(string code, string message) => new(AccessDiagnostics.Token(code, message));
+}
