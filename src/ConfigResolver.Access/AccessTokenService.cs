@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using ConfigResolver.Authorization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConfigResolver.Access;
 
@@ -17,7 +19,7 @@ namespace ConfigResolver.Access;
 /// everything before the second dot. Safe for concurrent use. A token survives a rotation of its key's secret (it is bound
 /// to the key, not to the secret); revoke the key to stop it.
 /// </remarks>
-public sealed class AccessTokenService
+public sealed partial class AccessTokenService
 {
     /// <summary>The longest token text accepted before any work is done.</summary>
     public const int MaxTokenLength = 4096;
@@ -27,17 +29,20 @@ public sealed class AccessTokenService
     private readonly ApiKeyAuthenticator _keys;
     private readonly AccessOptions _options;
     private readonly TokenSigningKey[] _signingKeys;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the service.</summary>
     /// <param name="keys">Authenticates the API keys tokens are issued from and knows which are revoked.</param>
     /// <param name="options">The signing keys (the first signs) and the clock.</param>
-    public AccessTokenService(ApiKeyAuthenticator keys, AccessOptions options)
+    /// <param name="logger">Logs issued tokens by key id and refusals by code (never a token).</param>
+    public AccessTokenService(ApiKeyAuthenticator keys, AccessOptions options, ILogger<AccessTokenService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(options);
         _keys = keys;
         _options = options;
         _signingKeys = [.. options.TokenSigningKeys];
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>Issues a token from an API key.</summary>
@@ -79,6 +84,7 @@ public sealed class AccessTokenService
         var signed = Scheme + signer.Id + "." + Base64Url.EncodeToString(payload.Write());
         var signature = HMACSHA256.HashData(signer.Key, Encoding.ASCII.GetBytes(signed));
         var token = signed + "." + Base64Url.EncodeToString(signature);
+        LogIssued(_logger, key.Id, signer.Id, expires);
         return new IssuedToken(new Configuration.Secret(token), key.Id, granted, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
 
@@ -146,5 +152,15 @@ public sealed class AccessTokenService
         return null;
     }
 
-    private static AccessException Refused(string code, string message) => new(AccessDiagnostics.Token(code, message));
+    private AccessException Refused(string code, string message)
+    {
+        LogRefused(_logger, code);
+        return new(AccessDiagnostics.Token(code, message));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Access token issued from API key {KeyId}, signed with '{Kid}', expiring {ExpiresAt}.")]
+    private static partial void LogIssued(ILogger logger, Guid keyId, string kid, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Access token refused ({Code}).")]
+    private static partial void LogRefused(ILogger logger, string code);
 }

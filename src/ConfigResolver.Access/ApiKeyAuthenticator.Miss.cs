@@ -14,6 +14,7 @@ public sealed partial class ApiKeyAuthenticator
     {
         if (!AccessSecrets.TryParseKey(apiKey, out var prefixRange, out var secretRange))
         {
+            LogRefused(_logger, AccessDiagnosticCodes.InvalidApiKey, "(malformed)");
             throw new AccessException(AccessDiagnostics.InvalidApiKey(apiKey.Length));
         }
 
@@ -26,18 +27,23 @@ public sealed partial class ApiKeyAuthenticator
         var previous = !current && key?.PreviousSecretValidUntil is { } until && now < until && AccessSecrets.HashEquals(hash, key.PreviousSecretHash);
         if (key is null || !(current || previous))
         {
+            LogRefused(_logger, AccessDiagnosticCodes.InvalidApiKey, prefix);
             throw new AccessException(AccessDiagnostics.InvalidApiKey(apiKey.Length));
         }
 
         if (key.RevokedAt is { } revoked)
         {
+            LogRefused(_logger, AccessDiagnosticCodes.ApiKeyRevoked, prefix);
             throw new AccessException(AccessDiagnostics.ApiKeyRevoked(key.Id, revoked));
         }
 
         if (key.IsExpiredAt(now))
         {
+            LogRefused(_logger, AccessDiagnosticCodes.ApiKeyExpired, prefix);
             throw new AccessException(AccessDiagnostics.ApiKeyExpired(key.Id, key.ExpiresAt!.Value));
         }
+
+        LogVerified(_logger, key.Id, prefix);
 
         var entry = _cache.TryGetValue(prefix, out var existing) && existing.Key.Equals(key with { LastUsedAt = existing.Key.LastUsedAt })
             ? existing
@@ -129,6 +135,12 @@ public sealed partial class ApiKeyAuthenticator
             LogReloadFailed(_logger, e);
         }
     }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "API key refused ({Code}), prefix {Prefix}.")]
+    private static partial void LogRefused(ILogger logger, string code, string prefix);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "API key {KeyId} ({Prefix}) verified and cached.")]
+    private static partial void LogVerified(ILogger logger, Guid keyId, string prefix);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Reloading revoked API keys after a feed reset failed.")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);

@@ -6,6 +6,8 @@ using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConfigResolver.Access;
 
@@ -27,13 +29,15 @@ public sealed partial class ApiKeyService
     private readonly AccessOptions _options;
     private readonly AccessSecrets _secrets;
     private readonly PermissionService _permissions;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The store.</param>
     /// <param name="authorization">Returns the snapshot creators' scopes are checked against, for example <c>() => service.Current</c>.</param>
     /// <param name="options">Hashing pepper, grace period, clock, random source; defaults when null.</param>
     /// <param name="resolver">Resolves organizations' providers, the resources a scope may be held on (see <see cref="PermissionService"/>).</param>
-    public ApiKeyService(ITenantStore store, Func<AuthorizationSnapshot> authorization, AccessOptions? options = null, TenantConfigResolver? resolver = null)
+    /// <param name="logger">Logs created, rotated and revoked keys by id and prefix (never a secret).</param>
+    public ApiKeyService(ITenantStore store, Func<AuthorizationSnapshot> authorization, AccessOptions? options = null, TenantConfigResolver? resolver = null, ILogger<ApiKeyService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(authorization);
@@ -42,6 +46,7 @@ public sealed partial class ApiKeyService
         _options = options ?? new AccessOptions();
         _secrets = new AccessSecrets(_options);
         _permissions = new PermissionService(store, authorization, resolver, _options.TimeProvider);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>
@@ -106,6 +111,7 @@ public sealed partial class ApiKeyService
             ExpiresAt = expiresAt,
         };
         await _store.CreateApiKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        LogKeyWritten(_logger, key.Id, key.Prefix, "created", key.OrganizationSlug);
         return new CreatedApiKey(key, new Configuration.Secret(text));
     }
 
@@ -130,7 +136,9 @@ public sealed partial class ApiKeyService
     public async Task<ApiKey> RevokeApiKeyAsync(string organization, string keyId, CancellationToken cancellationToken = default)
     {
         var org = await FindOrganizationAsync(organization, cancellationToken).ConfigureAwait(false);
-        return await _store.RevokeApiKeyAsync(org.Id, ParseId(org.Slug, keyId), _options.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var revoked = await _store.RevokeApiKeyAsync(org.Id, ParseId(org.Slug, keyId), _options.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        LogKeyWritten(_logger, revoked.Id, revoked.Prefix, "revoked", revoked.OrganizationSlug);
+        return revoked;
     }
 
     /// <summary>
@@ -163,6 +171,7 @@ public sealed partial class ApiKeyService
             PreviousValidUntil = grace > TimeSpan.Zero ? now + grace : null,
         };
         var rotated = await _store.RotateApiKeyAsync(rotation, cancellationToken).ConfigureAwait(false);
+        LogKeyWritten(_logger, rotated.Id, rotated.Prefix, "rotated", rotated.OrganizationSlug);
         return new CreatedApiKey(rotated, new Configuration.Secret(text));
     }
 
@@ -172,6 +181,9 @@ public sealed partial class ApiKeyService
         return await _store.FindOrganizationBySlugAsync(organization, cancellationToken).ConfigureAwait(false)
             ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organization)]);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "API key {KeyId} ({Prefix}) {Action} in '{Organization}'.")]
+    private static partial void LogKeyWritten(ILogger logger, Guid keyId, string prefix, string action, string organization);
 
     private static Guid ParseId(string organization, string keyId)
     {

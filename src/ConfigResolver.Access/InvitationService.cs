@@ -4,6 +4,8 @@ using ConfigResolver.Authorization;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConfigResolver.Access;
 
@@ -16,7 +18,7 @@ namespace ConfigResolver.Access;
 /// Safe for concurrent use. Acceptance is one store transaction, so accepting twice (even concurrently) joins once; the
 /// second attempt is refused with ACC5204. Acceptance errors never name the organization or the invited email.
 /// </remarks>
-public sealed class InvitationService
+public sealed partial class InvitationService
 {
     /// <summary>The longest invitation message.</summary>
     public const int MaxMessageLength = 1000;
@@ -25,12 +27,14 @@ public sealed class InvitationService
     private readonly Func<AuthorizationSnapshot> _authorization;
     private readonly AccessOptions _options;
     private readonly AccessSecrets _secrets;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The store.</param>
     /// <param name="authorization">Returns the snapshot an inviter's <c>users:write</c> is checked against.</param>
     /// <param name="options">Invitation lifetime, clock and random source; defaults when null.</param>
-    public InvitationService(ITenantStore store, Func<AuthorizationSnapshot> authorization, AccessOptions? options = null)
+    /// <param name="logger">Logs invitations by id (never a token).</param>
+    public InvitationService(ITenantStore store, Func<AuthorizationSnapshot> authorization, AccessOptions? options = null, ILogger<InvitationService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(authorization);
@@ -38,6 +42,7 @@ public sealed class InvitationService
         _authorization = authorization;
         _options = options ?? new AccessOptions();
         _secrets = new AccessSecrets(_options);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>
@@ -91,6 +96,7 @@ public sealed class InvitationService
             ExpiresAt = now + _options.InvitationLifetime,
         };
         await _store.CreateInvitationAsync(invitation, cancellationToken).ConfigureAwait(false);
+        LogInvitation(_logger, invitation.Id, "created", org.Slug);
         return new IssuedInvitation(invitation, new Configuration.Secret(token));
     }
 
@@ -128,7 +134,17 @@ public sealed class InvitationService
         }
 
         var acceptance = new InvitationAcceptance(AccessSecrets.HashToken(token), email, _options.TimeProvider.GetUtcNow(), _secrets.NewId()) { Name = name };
-        return await _store.AcceptInvitationAsync(acceptance, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var joined = await _store.AcceptInvitationAsync(acceptance, cancellationToken).ConfigureAwait(false);
+            LogInvitation(_logger, joined.User.Id, "accepted by user", joined.Organization.Slug);
+            return joined;
+        }
+        catch (AccessException e)
+        {
+            LogAcceptRefused(_logger, e.Code);
+            throw;
+        }
     }
 
     /// <summary>Cancels a pending invitation.</summary>
@@ -155,6 +171,7 @@ public sealed class InvitationService
         var token = _secrets.NewInvitationToken();
         var expires = _options.TimeProvider.GetUtcNow() + _options.InvitationLifetime;
         var invitation = await _store.ReissueInvitationAsync(org.Id, ParseId(org.Slug, invitationId), AccessSecrets.HashToken(token), expires, cancellationToken).ConfigureAwait(false);
+        LogInvitation(_logger, invitation.Id, "resent", org.Slug);
         return new IssuedInvitation(invitation, new Configuration.Secret(token));
     }
 
@@ -184,6 +201,12 @@ public sealed class InvitationService
         return await _store.FindOrganizationBySlugAsync(organization, cancellationToken).ConfigureAwait(false)
             ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organization)]);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Invitation {Id} {Action} in '{Organization}'.")]
+    private static partial void LogInvitation(ILogger logger, Guid id, string action, string organization);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Invitation acceptance refused ({Code}).")]
+    private static partial void LogAcceptRefused(ILogger logger, string code);
 
     private static Guid ParseId(string organization, string invitationId)
     {

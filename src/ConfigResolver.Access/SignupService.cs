@@ -4,6 +4,8 @@ using ConfigResolver.Configuration;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConfigResolver.Access;
 
@@ -14,22 +16,25 @@ namespace ConfigResolver.Access;
 /// does; otherwise one generic refusal (ACC5301) that says nothing about which keys or organizations exist.
 /// </summary>
 /// <remarks>Safe for concurrent use. An existing email joins instead of creating a second user; the join is one write, audited as <c>signup</c>.</remarks>
-public sealed class SignupService
+public sealed partial class SignupService
 {
     private readonly ITenantStore _store;
     private readonly AccessOptions _options;
     private readonly AccessSecrets _secrets;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The store.</param>
     /// <param name="options">The deployment's sign-up fallback, clock and random source (<see cref="AccessOptions.FromConfiguration"/>).</param>
-    public SignupService(ITenantStore store, AccessOptions options)
+    /// <param name="logger">Logs sign-ups and refusals (never a key).</param>
+    public SignupService(ITenantStore store, AccessOptions options, ILogger<SignupService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _options = options;
         _secrets = new AccessSecrets(options);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>Signs a person up with a key.</summary>
@@ -57,11 +62,14 @@ public sealed class SignupService
         var (organization, via) = await DestinationAsync(signupKey, cancellationToken).ConfigureAwait(false);
         if (organization is null)
         {
+            LogRefused(_logger);
             throw new AccessException(AccessDiagnostics.SignupRefused());
         }
 
         var join = new SignupJoin(organization.Id, email, _options.TimeProvider.GetUtcNow(), _secrets.NewId()) { Name = name, Via = via };
-        return await _store.SignUpAsync(join, cancellationToken).ConfigureAwait(false);
+        var joined = await _store.SignUpAsync(join, cancellationToken).ConfigureAwait(false);
+        LogJoined(_logger, joined.User.Id, joined.Organization.Slug, via);
+        return joined;
     }
 
     /// <summary>The organization a key leads to: an organization's own key first, then the deployment's; null for neither.</summary>
@@ -85,6 +93,12 @@ public sealed class SignupService
 
         return (null, string.Empty);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "User {UserId} signed up into '{Organization}' ({Via}).")]
+    private static partial void LogJoined(ILogger logger, Guid userId, string organization, string via);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sign-up refused.")]
+    private static partial void LogRefused(ILogger logger);
 
     private static bool SameKey(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented.AsSpan()), MemoryMarshal.AsBytes(expected.AsSpan()));
