@@ -50,7 +50,7 @@ public static class AccessDiagnostics
         Diagnostic.Mismatch(
             AccessDiagnosticCodes.ScopeNotHeld,
             "/scopes",
-            $"scopes {creator} holds in '{organization}'",
+            $"scopes that {creator} holds in '{organization}'",
             scope == action ? Quote(scope) : $"{Quote(scope)}, which covers {Quote(action)}") with { Where = TenancyDiagnostics.OrgSubject(organization) };
 
     /// <summary>ACC5005: a scope or pattern matches no declared scope.</summary>

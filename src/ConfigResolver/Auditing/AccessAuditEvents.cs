@@ -36,7 +36,7 @@ public static class AccessAuditEvents
         ArgumentNullException.ThrowIfNull(after);
         var diff = new AuditDiff()
             .Always("secret", SecretFingerprint.OfHash(before.SecretHash), SecretFingerprint.OfHash(after.SecretHash))
-            .Always("previous_secret_valid_until", before.PreviousSecretValidUntil, after.PreviousSecretValidUntil);
+            .Value("previous_secret_valid_until", before.PreviousSecretValidUntil, after.PreviousSecretValidUntil);
         return Key(AuditActions.ApiKeyRotate, after, diff);
     }
 

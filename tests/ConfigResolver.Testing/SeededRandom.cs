@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace ConfigResolver.Access.Tests.Support;
+namespace ConfigResolver.Testing;
 
 /// <summary>A reproducible byte source for tests that compare output; production uses the operating system's CSPRNG.</summary>
-internal sealed class SeededRandom(int seed) : RandomNumberGenerator
+public sealed class SeededRandom(int seed) : RandomNumberGenerator
 {
     private readonly Random _random = new(seed);
 
