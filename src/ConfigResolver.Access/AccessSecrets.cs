@@ -38,6 +38,18 @@ internal sealed class AccessSecrets(AccessOptions options)
         return true;
     }
 
+    /// <summary>
+    /// The hot path's cheaper check: the length and the separators only. A key that passes it and whose prefix is cached is
+    /// then compared in full with the secret verified before, so a malformed secret can only fail that comparison.
+    /// </summary>
+    public static bool TryLocateKey(ReadOnlySpan<char> key, out Range prefix, out Range secret)
+    {
+        var shaped = key.Length == KeyLength && key[5 + PrefixLength] == '_' && key.StartsWith(KeyScheme, StringComparison.Ordinal);
+        prefix = shaped ? new Range(5, 5 + PrefixLength) : default;
+        secret = shaped ? new Range(6 + PrefixLength, KeyLength) : default;
+        return shaped;
+    }
+
     /// <summary>Whether a presented invitation token has the format (checked before it is hashed and looked up).</summary>
     public static bool IsInvitationToken(string token) =>
         token.Length == InvitationTokenLength && token.StartsWith(InvitationScheme, StringComparison.Ordinal) && IsBase32(token.AsSpan(InvitationScheme.Length));
@@ -85,7 +97,7 @@ internal sealed class AccessSecrets(AccessOptions options)
         Span<byte> stored = stackalloc byte[computed.Length];
         return Convert.FromHexString(storedHex, stored, out _, out var written) == System.Buffers.OperationStatus.Done
             && written == computed.Length
-            && CryptographicOperations.FixedTimeEquals(computed, stored);
+            && ConstantTime.Equals(computed, stored);
     }
 
     private string RandomText(int length)

@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using ConfigResolver.Authorization;
@@ -17,19 +17,26 @@ namespace ConfigResolver.Access;
 /// <remarks>
 /// Format: <c>cfgrt_&lt;kid&gt;.&lt;payload&gt;.&lt;signature&gt;</c>, base64url without padding; the signature covers
 /// everything before the second dot. Safe for concurrent use. A token survives a rotation of its key's secret (it is bound
-/// to the key, not to the secret); revoke the key to stop it.
+/// to the key, not to the secret); revoke the key to stop it. Each thread keeps its own keyed HMAC state per signing key
+/// (creating one costs more than using it), and decoded payloads are remembered (the signature is still checked on every
+/// call); dispose the service to release them.
 /// </remarks>
-public sealed partial class AccessTokenService
+public sealed partial class AccessTokenService : IDisposable
 {
     /// <summary>The longest token text accepted before any work is done.</summary>
     public const int MaxTokenLength = 4096;
 
     private const string Scheme = "cfgrt_";
+    private const int MaxRememberedPayloads = 10_000;
 
     private readonly ApiKeyAuthenticator _keys;
     private readonly AccessOptions _options;
     private readonly TokenSigningKey[] _signingKeys;
     private readonly ILogger _logger;
+    private readonly ThreadLocal<IncrementalHash?[]> _hmacs;
+    private readonly ConcurrentDictionary<string, (TokenPayload Payload, Principal Principal)> _payloads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TokenPayload Payload, Principal Principal)>.AlternateLookup<ReadOnlySpan<char>> _payloadsByText;
+    private int _disposed;
 
     /// <summary>Creates the service.</summary>
     /// <param name="keys">Authenticates the API keys tokens are issued from and knows which are revoked.</param>
@@ -43,6 +50,8 @@ public sealed partial class AccessTokenService
         _options = options;
         _signingKeys = [.. options.TokenSigningKeys];
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _hmacs = new(() => new IncrementalHash?[_signingKeys.Length], trackAllValues: true);
+        _payloadsByText = _payloads.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Issues a token from an API key.</summary>
@@ -82,7 +91,8 @@ public sealed partial class AccessTokenService
         var payload = new TokenPayload(key.Id, key.OrganizationId, key.OrganizationSlug, key.ActAsUserId, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds(), granted);
         var signer = _signingKeys[0];
         var signed = Scheme + signer.Id + "." + Base64Url.EncodeToString(payload.Write());
-        var signature = HMACSHA256.HashData(signer.Key, Encoding.ASCII.GetBytes(signed));
+        var signature = new byte[HMACSHA256.HashSizeInBytes];
+        Sign(0, Encoding.ASCII.GetBytes(signed), signature);
         var token = signed + "." + Base64Url.EncodeToString(signature);
         LogIssued(_logger, key.Id, signer.Id, expires);
         return new IssuedToken(new Configuration.Secret(token), key.Id, granted, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
@@ -103,28 +113,26 @@ public sealed partial class AccessTokenService
             throw Refused(AccessDiagnosticCodes.MalformedToken, $"expected a token 'cfgrt_<kid>.<payload>.<signature>'; found {AccessDiagnostics.Describe(token.Length)}.");
         }
 
-        var signer = FindSigner(span[Scheme.Length..firstDot])
-            ?? throw Refused(AccessDiagnosticCodes.UnknownSigningKey, "the token was signed with a key id this deployment does not have.");
+        var signer = FindSigner(span[Scheme.Length..firstDot]);
+        if (signer < 0)
+        {
+            throw Refused(AccessDiagnosticCodes.UnknownSigningKey, "the token was signed with a key id this deployment does not have.");
+        }
+
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         Span<byte> presented = stackalloc byte[HMACSHA256.HashSizeInBytes + 3];
         var signedLength = Encoding.ASCII.GetByteCount(span[..secondDot]);
         var signed = signedLength <= 1024 ? stackalloc byte[signedLength] : new byte[signedLength];
         Encoding.ASCII.GetBytes(span[..secondDot], signed);
-        HMACSHA256.HashData(signer.Key, signed, expected);
+        Sign(signer, signed, expected);
         if (Base64Url.DecodeFromChars(span[(secondDot + 1)..], presented, out _, out var written) != System.Buffers.OperationStatus.Done
             || written != expected.Length
-            || !CryptographicOperations.FixedTimeEquals(expected, presented[..written]))
+            || !ConstantTime.Equals(expected, presented[..written]))
         {
             throw Refused(AccessDiagnosticCodes.InvalidTokenSignature, "the token's signature does not match its content.");
         }
 
-        var payloadText = span[(firstDot + 1)..secondDot];
-        var payloadBytes = payloadText.Length <= 1024 ? stackalloc byte[Base64Url.GetMaxDecodedLength(payloadText.Length)] : new byte[Base64Url.GetMaxDecodedLength(payloadText.Length)];
-        if (Base64Url.DecodeFromChars(payloadText, payloadBytes, out _, out var payloadLength) != System.Buffers.OperationStatus.Done
-            || TokenPayload.Read(payloadBytes[..payloadLength]) is not { } payload)
-        {
-            throw Refused(AccessDiagnosticCodes.MalformedToken, "the token's payload is not one this version writes.");
-        }
+        var (payload, principal) = Decode(span[(firstDot + 1)..secondDot]);
 
         if (_options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() >= payload.ExpiresAt)
         {
@@ -136,20 +144,73 @@ public sealed partial class AccessTokenService
             throw Refused(AccessDiagnosticCodes.TokenKeyRevoked, $"the API key '{payload.KeyId:D}' the token was issued from was revoked.");
         }
 
-        return Principal.ForApiKey(payload.KeyId.ToString("D"), payload.Organization, payload.Scopes, payload.UserId);
+        return principal;
     }
 
-    private TokenSigningKey? FindSigner(ReadOnlySpan<char> kid)
+    /// <summary>Releases each thread's HMAC state (a second call does nothing).</summary>
+    public void Dispose()
     {
-        foreach (var key in _signingKeys)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            if (kid.SequenceEqual(key.Id))
+            return;
+        }
+
+        foreach (var slots in _hmacs.Values)
+        {
+            foreach (var hmac in slots)
             {
-                return key;
+                hmac?.Dispose();
             }
         }
 
-        return null;
+        _hmacs.Dispose();
+    }
+
+    /// <summary>A payload already decoded (its signature was just checked), or decoded now and remembered.</summary>
+    private (TokenPayload Payload, Principal Principal) Decode(ReadOnlySpan<char> payloadText)
+    {
+        if (_payloadsByText.TryGetValue(payloadText, out var known))
+        {
+            return known;
+        }
+
+        var payloadBytes = payloadText.Length <= 1024 ? stackalloc byte[Base64Url.GetMaxDecodedLength(payloadText.Length)] : new byte[Base64Url.GetMaxDecodedLength(payloadText.Length)];
+        if (Base64Url.DecodeFromChars(payloadText, payloadBytes, out _, out var payloadLength) != System.Buffers.OperationStatus.Done
+            || TokenPayload.Read(payloadBytes[..payloadLength]) is not { } payload)
+        {
+            throw Refused(AccessDiagnosticCodes.MalformedToken, "the token's payload is not one this version writes.");
+        }
+
+        var decoded = (payload, Principal.ForApiKey(payload.KeyId.ToString("D"), payload.Organization, payload.Scopes, payload.UserId));
+        if (_payloads.Count >= MaxRememberedPayloads)
+        {
+            _payloads.Clear();
+        }
+
+        _payloads[payloadText.ToString()] = decoded;
+        return decoded;
+    }
+
+    /// <summary>HMAC-SHA256 with a signing key, through this thread's keyed state for it.</summary>
+    private void Sign(int keyIndex, ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        var slots = _hmacs.Value!;
+        var hmac = slots[keyIndex] ??= IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _signingKeys[keyIndex].Key);
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(destination);
+    }
+
+    private int FindSigner(ReadOnlySpan<char> kid)
+    {
+        for (var i = 0; i < _signingKeys.Length; i++)
+        {
+            if (kid.SequenceEqual(_signingKeys[i].Id))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private AccessException Refused(string code, string message)

@@ -10,7 +10,7 @@ public sealed partial class ApiKeyAuthenticator
     /// The slow path: one indexed read by prefix, one hash, constant-time comparisons; then the key's state (revoked,
     /// expired) is reported, only to someone who proved the secret. A verified key is cached unless an invalidation raced.
     /// </summary>
-    private async ValueTask<CachedKey> MissAsync(string apiKey, CancellationToken cancellationToken)
+    internal async ValueTask<CachedKey> MissAsync(string apiKey, CancellationToken cancellationToken)
     {
         if (!AccessSecrets.TryParseKey(apiKey, out var prefixRange, out var secretRange))
         {

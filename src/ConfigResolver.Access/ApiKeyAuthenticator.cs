@@ -84,7 +84,7 @@ public sealed partial class ApiKeyAuthenticator : IAsyncDisposable
     public ValueTask<Principal> AuthenticateAsync(string apiKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
-        if (AccessSecrets.TryParseKey(apiKey, out var prefix, out var secret) && _byPrefix.TryGetValue(apiKey.AsSpan(prefix), out var cached))
+        if (AccessSecrets.TryLocateKey(apiKey, out var prefix, out var secret) && _byPrefix.TryGetValue(apiKey.AsSpan(prefix), out var cached))
         {
             var now = _time.GetUtcNow();
             if (cached.Accepts(apiKey.AsSpan(secret), now))

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using ConfigResolver.Authorization;
 
 namespace ConfigResolver.Access;
@@ -70,5 +68,5 @@ internal sealed class CachedKey(ApiKey key, Principal principal)
     }
 
     private static bool Same(ReadOnlySpan<char> presented, string? verified) =>
-        verified is not null && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented), MemoryMarshal.AsBytes(verified.AsSpan()));
+        verified is not null && ConstantTime.Equals(presented, verified);
 }

@@ -23,6 +23,7 @@ public sealed class AccessTokenServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _tokens.Dispose();
         await _keys.DisposeAsync();
         await _world.DisposeAsync();
     }
