@@ -65,7 +65,7 @@ internal static class LiteAccessDocs
         ["invited_by"] = i.InvitedBy,
         ["created_at"] = Time(i.CreatedAt),
         ["expires_at"] = Time(i.ExpiresAt),
-        ["status"] = i.Status switch { InvitationStatus.Accepted => "accepted", InvitationStatus.Cancelled => "cancelled", _ => "pending" },
+        ["status"] = TenancyNames.ToName(i.Status),
         ["closed_at"] = Time(i.ClosedAt),
         ["accepted_user_id"] = i.AcceptedUserId is { } user ? new BsonValue(user) : BsonValue.Null,
     };
@@ -82,13 +82,7 @@ internal static class LiteAccessDocs
         InvitedBy = d["invited_by"].AsString,
         CreatedAt = ParseTime(d["created_at"].AsString),
         ExpiresAt = ParseTime(d["expires_at"].AsString),
-        Status = d["status"].AsString switch
-        {
-            "pending" => InvitationStatus.Pending,
-            "accepted" => InvitationStatus.Accepted,
-            "cancelled" => InvitationStatus.Cancelled,
-            var other => throw new InvalidDataException($"an invitation has the unknown status '{other}'"),
-        },
+        Status = TenancyNames.ParseInvitationStatus(d["status"].AsString),
         ClosedAt = OptionalTime(d["closed_at"]),
         AcceptedUserId = d["accepted_user_id"].IsNull ? null : d["accepted_user_id"].AsGuid,
     };

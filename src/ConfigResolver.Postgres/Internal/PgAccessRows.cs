@@ -58,7 +58,7 @@ internal static class PgAccessRows
     [
         ("id", i.Id), ("organization_id", i.OrganizationId), ("organization_slug", i.OrganizationSlug), ("email", i.Email),
         ("role", TenancyNames.ToName(i.Role)), ("token_hash", i.TokenHash), ("message", i.Message), ("invited_by", i.InvitedBy),
-        ("created_at", Utc(i.CreatedAt)), ("expires_at", Utc(i.ExpiresAt)), ("status", StatusName(i.Status)),
+        ("created_at", Utc(i.CreatedAt)), ("expires_at", Utc(i.ExpiresAt)), ("status", TenancyNames.ToName(i.Status)),
         ("closed_at", UtcOrNull(i.ClosedAt)), ("accepted_user_id", i.AcceptedUserId),
     ];
 
@@ -74,13 +74,7 @@ internal static class PgAccessRows
         InvitedBy = r.GetString(7),
         CreatedAt = ParseUtc(r.GetString(8)),
         ExpiresAt = ParseUtc(r.GetString(9)),
-        Status = r.GetString(10) switch
-        {
-            "pending" => InvitationStatus.Pending,
-            "accepted" => InvitationStatus.Accepted,
-            "cancelled" => InvitationStatus.Cancelled,
-            var other => throw new InvalidDataException($"an invitation has the unknown status '{other}'"),
-        },
+        Status = TenancyNames.ParseInvitationStatus(r.GetString(10)),
         ClosedAt = OptionalTime(r, 11),
         AcceptedUserId = r.IsDBNull(12) ? null : r.GetGuid(12),
     };
@@ -97,13 +91,6 @@ internal static class PgAccessRows
         Organization = r.IsDBNull(5) ? null : r.GetString(5),
         Target = r.IsDBNull(6) ? null : r.GetString(6),
         Changes = r.GetString(7),
-    };
-
-    private static string StatusName(InvitationStatus status) => status switch
-    {
-        InvitationStatus.Accepted => "accepted",
-        InvitationStatus.Cancelled => "cancelled",
-        _ => "pending",
     };
 
     private static DateTimeOffset? OptionalTime(NpgsqlDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ParseUtc(r.GetString(ordinal));

@@ -59,7 +59,7 @@ internal static class SqliteAccessRows
     [
         ("$id", Id(i.Id)), ("$organization_id", Id(i.OrganizationId)), ("$organization_slug", i.OrganizationSlug), ("$email", i.Email),
         ("$role", TenancyNames.ToName(i.Role)), ("$token_hash", i.TokenHash), ("$message", i.Message), ("$invited_by", i.InvitedBy),
-        ("$created_at", Utc(i.CreatedAt)), ("$expires_at", Utc(i.ExpiresAt)), ("$status", StatusName(i.Status)),
+        ("$created_at", Utc(i.CreatedAt)), ("$expires_at", Utc(i.ExpiresAt)), ("$status", TenancyNames.ToName(i.Status)),
         ("$closed_at", UtcOrNull(i.ClosedAt)), ("$accepted_user_id", i.AcceptedUserId is { } user ? Id(user) : null),
     ];
 
@@ -75,7 +75,7 @@ internal static class SqliteAccessRows
         InvitedBy = r.GetString(7),
         CreatedAt = ParseUtc(r.GetString(8)),
         ExpiresAt = ParseUtc(r.GetString(9)),
-        Status = ParseStatus(r.GetString(10)),
+        Status = TenancyNames.ParseInvitationStatus(r.GetString(10)),
         ClosedAt = OptionalTime(r, 11),
         AcceptedUserId = r.IsDBNull(12) ? null : ParseId(r.GetString(12)),
     };
@@ -93,21 +93,6 @@ internal static class SqliteAccessRows
         Organization = r.IsDBNull(5) ? null : r.GetString(5),
         Target = r.IsDBNull(6) ? null : r.GetString(6),
         Changes = r.GetString(7),
-    };
-
-    public static string StatusName(InvitationStatus status) => status switch
-    {
-        InvitationStatus.Accepted => "accepted",
-        InvitationStatus.Cancelled => "cancelled",
-        _ => "pending",
-    };
-
-    public static InvitationStatus ParseStatus(string name) => name switch
-    {
-        "pending" => InvitationStatus.Pending,
-        "accepted" => InvitationStatus.Accepted,
-        "cancelled" => InvitationStatus.Cancelled,
-        _ => throw new InvalidDataException($"an invitation has the unknown status '{name}'"),
     };
 
     private static DateTimeOffset? OptionalTime(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ParseUtc(r.GetString(ordinal));
