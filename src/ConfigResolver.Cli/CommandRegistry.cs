@@ -29,5 +29,18 @@ internal static class CommandRegistry
         new PolicyLintCommand(),
         new PolicyTestCommand(),
         new CheckCommand(),
+        new ApiKeyCreateCommand(),
+        new ApiKeyListCommand(),
+        new ApiKeyRevokeCommand(),
+        new ApiKeyRotateCommand(),
+        new InviteCreateCommand(),
+        new InviteListCommand(),
+        new InviteAcceptCommand(),
+        new InviteCancelCommand(),
+        new InviteResendCommand(),
+        new SignupCommand(),
+        new AuditListCommand(),
+        new PermissionsCommand(),
+        new WhoCanCommand(),
     ];
 }

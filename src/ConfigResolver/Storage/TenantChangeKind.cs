@@ -35,4 +35,13 @@ public enum TenantChangeKind
     /// <c>policy_revision</c> is taken by this kind. No store writes it yet; subscribers that do not handle it ignore it.
     /// </summary>
     PolicyRevisionPublished = 8,
+
+    /// <summary>
+    /// An API key was created, rotated or revoked (<see cref="TenantChange.EntityId"/> is its id, <see cref="TenantChange.ApiKey"/>
+    /// the key as written, or as re-read by another instance). Authenticators drop it from their caches.
+    /// </summary>
+    ApiKeyChanged = 9,
+
+    /// <summary>An invitation was created, resent or cancelled (<see cref="TenantChange.EntityId"/> is its id). Nothing caches invitations.</summary>
+    InvitationChanged = 10,
 }
