@@ -37,6 +37,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Signing_up_into_the_system_organization_before_it_has_an_owner_makes_a_member()
+    {
+        var system = await Store.GetSystemOrganizationAsync();
+
+        var result = await Store.SignUpAsync(new SignupJoin(system.Id, "erin@example.com", Time.GetUtcNow(), Guid.NewGuid()));
+
+        Assert.Equal((true, MembershipRole.Member), (result.UserCreated, result.Role));
+        Assert.Equal(MembershipRole.Member, (await Store.GetMembershipAsync(system.Id, result.User.Id))?.Role);
+    }
+
+    [Fact]
     public async Task Signing_up_into_an_organization_without_an_owner_or_that_does_not_exist_is_refused()
     {
         var empty = await AddOrganizationAsync("empty");
