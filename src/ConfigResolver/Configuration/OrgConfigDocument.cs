@@ -26,6 +26,7 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
         _json = Normalize(Root);
         _layers = DocumentLayers.Build(Root, out _fallback);
         SetupNames = DocumentLayers.SetupNames(Root);
+        // LAMB writes "1.0"; both spellings are version 1.
         Version = DocumentLayers.Property(Root, "version") is { ValueKind: JsonValueKind.Number } version
             && version.TryGetInt32(out var number) ? number : 1;
         SignupEnabled = _fallback.TryGet(ConfigKeys.SignupEnabledPointer, out var enabled) && enabled.Value.AsBoolean();
@@ -36,7 +37,7 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     /// <summary>Gets the document <c>{"version":1}</c>: no setups, nothing shared; every value comes from lower layers.</summary>
     public static OrgConfigDocument Empty { get; } = FromStoredJson("{\"version\":1}");
 
-    /// <summary>Gets the document format version.</summary>
+    /// <summary>Gets the document format version: 1, written <c>1</c> or (as LAMB does) <c>"1.0"</c>.</summary>
     public int Version { get; }
 
     /// <summary>Gets the names of the setups the document defines, sorted ordinally.</summary>
@@ -110,6 +111,10 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     /// <summary>Gets whether the document opts in to sharing the operator's knowledge-base server key.</summary>
     public bool SharesKbServerApiKey =>
         IsTrue(DocumentLayers.Property(DocumentLayers.Property(DocumentLayers.Property(Root, "inheritance"), ConfigKeys.KbServer), "share_api_key"));
+
+    /// <summary>Gets whether the document opts in to sharing the operator's library server token.</summary>
+    public bool SharesLibraryApiKey =>
+        IsTrue(DocumentLayers.Property(DocumentLayers.Property(DocumentLayers.Property(Root, "inheritance"), ConfigKeys.Library), "share_api_key"));
 
     /// <summary>Returns the normalized JSON with secrets in plaintext: what a store persists.</summary>
     /// <returns>Compact JSON.</returns>

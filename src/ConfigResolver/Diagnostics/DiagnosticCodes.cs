@@ -47,6 +47,15 @@ public static class DiagnosticCodes
     /// <summary>A setup inherits something other than <c>default</c>, or <c>default</c> inherits.</summary>
     public const string InvalidSetupInheritance = "CFG1014";
 
+    /// <summary>One object writes the same key under two of its names (<c>url</c> and LAMB's <c>server_url</c>).</summary>
+    public const string AmbiguousAlias = "CFG1015";
+
+    /// <summary>No provider and model qualifies for a completion request (<see cref="Routing.CompletionRouteException"/>).</summary>
+    public const string NoCompletionCandidate = "CFG1050";
+
+    /// <summary>One provider or model a completion route looked at and refused, with why (information that follows CFG1050).</summary>
+    public const string RefusedCompletionCandidate = "CFG1051";
+
     /// <summary>The document is larger than <see cref="Validation.DocumentLimits.MaxDocumentBytes"/> (UTF-8 bytes).</summary>
     public const string DocumentTooLarge = "CFG1040";
 

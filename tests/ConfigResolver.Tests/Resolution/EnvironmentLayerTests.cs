@@ -142,10 +142,10 @@ public sealed class EnvironmentLayerTests
     public void Mapping_to_a_key_outside_the_resolved_view_is_rejected()
     {
         var options = new ResolverOptions();
-        options.EnvironmentMapping["SIGNUP"] = "/features/signup_key";
+        options.EnvironmentMapping["ORG_DESCRIPTION"] = "/metadata/description";
 
         var exception = Assert.Throws<ConfigResolutionException>(() => ResolverHarness.Create(options: options));
 
-        Assert.Equal((DiagnosticCodes.InvalidEnvironmentMapping, "/features/signup_key"), (exception.Diagnostics.Single().Code, exception.Diagnostics.Single().Pointer));
+        Assert.Equal((DiagnosticCodes.InvalidEnvironmentMapping, "/metadata/description"), (exception.Diagnostics.Single().Code, exception.Diagnostics.Single().Pointer));
     }
 }
