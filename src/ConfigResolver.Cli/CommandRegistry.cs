@@ -14,6 +14,7 @@ internal static class CommandRegistry
     [
         new DemoCommand(),
         new ResolveCommand(),
+        new RouteCommand(),
         new OrgCreateCommand(),
         new OrgListCommand(),
         new OrgShowCommand(),

@@ -27,6 +27,17 @@ public sealed partial class OrgConfigDocument
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    private static string Format(JsonElement root, bool indented)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            root.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
     private static void WriteRedacted(Utf8JsonWriter writer, JsonElement element)
     {
         switch (element.ValueKind)

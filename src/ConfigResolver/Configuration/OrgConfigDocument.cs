@@ -125,6 +125,20 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     /// <returns>JSON text safe to show or log.</returns>
     public string ToRedactedJson(bool indented = false) => Redact(Root, indented);
 
+    /// <summary>
+    /// Returns the document in LAMB's shape (<c>"version": "1.0"</c>, setups with <c>name</c> and <c>is_default</c>, the
+    /// default setup's knowledge-base server, assistant defaults and library as organization-wide sections when that
+    /// changes no setup's values). Setting the result as a document resolves to the same values as this one.
+    /// </summary>
+    /// <param name="revealSecrets">Write keys in plaintext (needed to set the result back); otherwise <c>[redacted]</c>.</param>
+    /// <param name="indented">Indent the output.</param>
+    /// <returns>JSON text.</returns>
+    public string ToLambJson(bool revealSecrets = false, bool indented = false)
+    {
+        using var document = JsonDocument.Parse(LambDocumentWriter.Write(Root).ToJsonString());
+        return revealSecrets ? Format(document.RootElement, indented) : Redact(document.RootElement, indented);
+    }
+
     /// <summary>Returns <see cref="ToRedactedJson"/>.</summary>
     /// <returns>The redacted JSON.</returns>
     public override string ToString() => ToRedactedJson();
