@@ -1,7 +1,6 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
-using ConfigResolver.Routing;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -51,7 +50,7 @@ internal sealed class RouteCommand : ICliCommand
                 : await resolver.ResolveCompletionForUserByEmailAsync(user!, setup, model, provider, cancellationToken).ConfigureAwait(false);
             if (args.Json)
             {
-                context.Print(CompletionRouteJson.Serialize(route));
+                context.Print(RouteRenderer.Json(route));
                 return ExitCodes.Ok;
             }
 

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using ConfigResolver.Configuration;
 using ConfigResolver.Routing;
 
@@ -34,6 +37,20 @@ internal static class RouteRenderer
         {
             yield return "  refused " + DiagnosticRenderer.OneLine(refused.ToString());
         }
+    }
+
+    /// <summary>The documented JSON shape on one line, with the readable escaping of every <c>--json</c> output.</summary>
+    /// <param name="route">The route.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Json(CompletionRoute route)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            CompletionRouteJson.Write(writer, route);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     private static string Candidate(CompletionCandidate candidate) =>

@@ -47,7 +47,8 @@ public sealed partial class OrgConfigDocument
                 foreach (var property in element.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    if (ConfigKeys.IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String)
+                    // An empty key means "not set" (LAMB writes ""); it stays empty so the document keeps saying so.
+                    if (ConfigKeys.IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String && !property.Value.ValueEquals(string.Empty))
                     {
                         writer.WriteStringValue(Secret.Redacted);
                     }

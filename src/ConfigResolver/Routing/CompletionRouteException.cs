@@ -34,7 +34,7 @@ public sealed class CompletionRouteException : ConfigResolverException
         };
         var summary = route.Refused.IsEmpty
             ? $"no provider and model qualifies for org '{route.OrganizationSlug}' setup '{route.Setup}'{request}: no provider is configured with models."
-            : $"no provider and model qualifies for org '{route.OrganizationSlug}' setup '{route.Setup}'{request}; tried {route.Refused.Length}, refused each:";
+            : $"no provider and model qualifies for org '{route.OrganizationSlug}' setup '{route.Setup}'{request}; refused {route.Refused.Length}:";
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(route.Refused.Length + 1);
         diagnostics.Add(new Diagnostic(DiagnosticCodes.NoCompletionCandidate, summary) { Where = Subject });
         foreach (var refused in route.Refused)

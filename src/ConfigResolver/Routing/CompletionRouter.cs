@@ -64,7 +64,7 @@ internal static class CompletionRouter
             }
         }
 
-        route.RefuseModel(null, model, CompletionStep.Requested, $"no enabled provider lists model {Quote(model)}");
+        route.RefuseModel(null, model, CompletionStep.Requested, $"no usable provider lists model {Quote(model)}");
     }
 
     // 2. The setup's global default model, if its provider lists it.

@@ -29,7 +29,7 @@ internal static class CompletionRouteCases
         { "a model asked for alone goes to the first provider that lists it", Engineering, "mistral:latest", null,
             "ollama/mistral:latest@1 openai/gpt-4o-mini@4 ollama/llama3.1:latest@4", "anthropic:disabled" },
         { "a model nobody lists is refused", Engineering, "gpt-5", null,
-            "openai/gpt-4o-mini@4 ollama/llama3.1:latest@4", "gpt-5:no enabled provider lists | anthropic:disabled" },
+            "openai/gpt-4o-mini@4 ollama/llama3.1:latest@4", "gpt-5:no usable provider lists | anthropic:disabled" },
         { "an unknown provider is refused as not configured", Engineering, "x", "mistral",
             "openai/gpt-4o-mini@4 ollama/llama3.1:latest@4", "mistral/x:not configured | anthropic:disabled" },
         { "the global default model answers before the providers' defaults",

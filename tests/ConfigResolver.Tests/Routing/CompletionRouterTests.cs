@@ -59,7 +59,7 @@ public sealed class CompletionRouterTests
 
         Assert.Equal(
             [
-                "route: error CFG1050: no provider and model qualifies for org 'closed' setup 'default' (requested model 'gpt-4o' of provider 'openai'); tried 3, refused each:",
+                "route: error CFG1050: no provider and model qualifies for org 'closed' setup 'default' (requested model 'gpt-4o' of provider 'openai'); refused 3:",
                 "route: info CFG1051: openai/gpt-4o: provider 'openai' has no key and no opt-in share of the operator's key (set /inheritance/providers/openai/share_api_key to true).",
                 "route: info CFG1051: anthropic: provider 'anthropic' is disabled by org /setups/default/providers/anthropic/enabled.",
                 "route: info CFG1051: ollama: provider 'ollama' lists no models.",
