@@ -25,6 +25,7 @@ internal static class CommandRegistry
         new UserAddCommand(),
         new MemberSetCommand(),
         new MemberRemoveCommand(),
+        new ImportLambCommand(),
         new EnforceCommand(),
         new PolicyInitCommand(),
         new PolicyLintCommand(),
