@@ -50,6 +50,21 @@ public sealed class CompletionRouterTests
     }
 
     [Fact]
+    public async Task The_readme_example_answers_as_the_readme_says()
+    {
+        using var harness = ResolverHarness.Create();
+        await harness.CreateOrganizationAsync("acme", """
+            {"version":1,"setups":{"default":{"providers":{"openai":{"api_key":"sk-acme","models":["gpt-4o","gpt-4o-mini"],"default_model":"gpt-4o"}}}},
+             "inheritance":{"kb_server":{"share_api_key":true}}}
+            """);
+
+        var route = await harness.Resolver.ResolveCompletionAsync("acme", requestedModel: "gpt-4o", requestedProvider: "openai");
+
+        Assert.Equal("openai/gpt-4o at https://api.openai.com/v1, api_key [redacted]: requested model 'gpt-4o' of provider 'openai'", route.Answer.ToString());
+        Assert.Equal("sk-acme", route.Answer.ApiKey!.Reveal());
+    }
+
+    [Fact]
     public async Task A_request_nothing_satisfies_is_an_error_listing_what_was_tried_and_why()
     {
         using var harness = ResolverHarness.Create(s_environment);
