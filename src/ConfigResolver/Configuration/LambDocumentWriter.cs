@@ -42,7 +42,7 @@ internal static class LambDocumentWriter
     private static void LiftDefaultSections(JsonObject document, JsonObject setups)
     {
         if (setups[ConfigKeys.DefaultSetup] is not JsonObject byDefault
-            || setups.Any(static s => s.Key != ConfigKeys.DefaultSetup && !(s.Value is JsonObject other && other["inherits"]?.GetValue<string>() == ConfigKeys.DefaultSetup)))
+            || setups.Any(static s => s.Key != ConfigKeys.DefaultSetup && !InheritsDefault(s.Value)))
         {
             return;
         }
@@ -74,6 +74,9 @@ internal static class LambDocumentWriter
             document[section.Name] = top;
         }
     }
+
+    private static bool InheritsDefault(JsonNode? setup) =>
+        setup is JsonObject other && other["inherits"] is JsonValue inherits && inherits.TryGetValue<string>(out var name) && name == ConfigKeys.DefaultSetup;
 
     private static JsonObject WithDisplayFields(string name, JsonObject setup)
     {
