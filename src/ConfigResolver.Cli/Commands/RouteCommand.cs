@@ -11,9 +11,9 @@ internal sealed class RouteCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "route",
         "Answer which provider and model a completion uses (and its fallbacks), as LAMB's completion pipeline asks it.",
-        new OptionSpec("--org", "slug", "The organization (give --org or --user)."),
+        CommonOptions.OrganizationOrUserOrg,
         new OptionSpec("--user", "email", "A user: routes through their default organization, or the system organization if they have none."),
-        new OptionSpec("--setup", "name", "The setup (default: 'default')."),
+        CommonOptions.Setup,
         new OptionSpec("--model", "model", "The model the request asks for."),
         new OptionSpec("--provider", "name", "The provider the request asks for."),
         new OptionSpec("--explain", null, "Print every candidate with why it is there, and what was refused and why."),
@@ -34,12 +34,7 @@ internal sealed class RouteCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = context.Arguments;
-        var org = args.Value("--org");
-        var user = args.Value("--user");
-        if ((org is null) == (user is null))
-        {
-            throw new UsageException("give exactly one of '--org' and '--user'.") { Command = Spec };
-        }
+        var (org, user) = CommonOptions.OrganizationOrUser(args, Spec);
 
         var (setup, model, provider) = (args.Value("--setup"), args.Value("--model"), args.Value("--provider"));
         return CliTenancy.RunAsync(context, async tenancy =>

@@ -8,14 +8,19 @@ public sealed partial class LambImporter
 {
     /// <summary>
     /// Explicit roles, plus LAMB's implicit <c>member</c> of a user's own organization; per organization, owners first,
-    /// and a first admin promoted when the organization would otherwise have no owner.
+    /// and a first admin promoted when the organization would otherwise have no owner. A second role row for the same
+    /// user and organization is skipped (the first row counts).
     /// </summary>
     private async Task PlanMembershipsAsync(ImportRun run, CancellationToken cancellationToken)
     {
         var roles = new Dictionary<(long Organization, long User), string?>();
+        var repeated = new List<LambRoleRow>();
         foreach (var role in run.Export.Roles)
         {
-            roles.TryAdd((role.OrganizationId, role.UserId), role.Role);
+            if (!roles.TryAdd((role.OrganizationId, role.UserId), role.Role))
+            {
+                repeated.Add(role);
+            }
         }
 
         foreach (var user in run.Export.Users)
@@ -33,8 +38,7 @@ public sealed partial class LambImporter
             foreach (var ((_, userId), role) in group.OrderBy(static r => r.Key.User))
             {
                 run.Users.TryGetValue(userId, out var user);
-                var subject = $"{user?.Email ?? $"LAMB user {userId}"} in {organization?.Row.Slug ?? $"LAMB organization {group.Key}"}";
-                var membership = new PlannedMembership(organization, user, subject);
+                var membership = new PlannedMembership(organization, user, Subject(organization, user, group.Key, userId));
                 membership.Result = membership.Result with { Organization = organization?.Slug, Email = user?.Email, Role = role };
                 planned.Add(membership);
                 await PlanMembershipAsync(membership, role, cancellationToken).ConfigureAwait(false);
@@ -47,7 +51,21 @@ public sealed partial class LambImporter
 
             run.Memberships.AddRange(planned.OrderBy(static m => m.Role == MembershipRole.Owner ? 0 : 1).ThenBy(static m => m.User?.Row.Id));
         }
+
+        foreach (var role in repeated)
+        {
+            run.Organizations.TryGetValue(role.OrganizationId, out var organization);
+            run.Users.TryGetValue(role.UserId, out var user);
+            var membership = new PlannedMembership(organization, user, Subject(organization, user, role.OrganizationId, role.UserId));
+            var first = roles[(role.OrganizationId, role.UserId)];
+            membership.Result = membership.Result.Skip($"a second role row for this user in this organization; the first ({(first is null ? "none" : ValueDescriber.Quote(first))}) counts")
+                with { Organization = organization?.Slug, Email = user?.Email, Role = role.Role };
+            run.Memberships.Add(membership);
+        }
     }
+
+    private static string Subject(PlannedOrganization? organization, PlannedUser? user, long organizationId, long userId) =>
+        $"{user?.Email ?? $"LAMB user {userId}"} in {organization?.Row.Slug ?? $"LAMB organization {organizationId}"}";
 
     private async Task PlanMembershipAsync(PlannedMembership membership, string? role, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed partial class LambImporter
             var where = $"LAMB user {row.Id}";
             if (string.IsNullOrEmpty(email))
             {
+                planned.Email = null;
                 planned.Result = planned.Result with { Subject = where, Email = null };
                 planned.Result = planned.Result.Reject("no email", [new Diagnostic(DiagnosticCodes.LambUserWithoutEmail,
                     "the user has no email; users here are identified by their email, so this one is not imported (add an email in LAMB and import again).") { Where = where }]);

@@ -158,4 +158,29 @@ public sealed class LambImporterTests
         Assert.Equal(["solo@example.edu: Imported"], LambExports.Outcomes(report.Users));
         Assert.Null((await _store.FindUserByEmailAsync("solo@example.edu"))!.DefaultOrganizationId);
     }
+
+    [Fact]
+    public async Task A_membership_of_a_user_without_an_email_names_the_lamb_user()
+    {
+        var report = await new LambImporter(_store).ImportAsync(LambExports.Typical(s_engineering).User(9, "", 2).Build());
+
+        var membership = Assert.Single(report.Memberships, static m => m.Subject.Contains("user 9", StringComparison.Ordinal));
+        Assert.Equal(("LAMB user 9 in engineering", null, LambImportOutcome.Skipped), (membership.Subject, membership.Email, membership.Outcome));
+    }
+
+    [Fact]
+    public async Task A_second_role_row_for_the_same_user_is_reported_as_skipped_and_the_first_counts()
+    {
+        var report = await new LambImporter(_store).ImportAsync(LambExports.Typical(s_engineering).Role(2, 3, "admin").Role(2, 3, "superuser").Build());
+
+        Assert.Equal(
+            [
+                "bob@engineering.edu in engineering: Imported",
+                "bob@engineering.edu in engineering: Skipped (a second role row for this user in this organization; the first ('admin') counts)",
+            ],
+            LambExports.Outcomes(report.Memberships).Where(static m => m.StartsWith("bob", StringComparison.Ordinal)));
+        var engineering = (await _store.FindOrganizationBySlugAsync("engineering"))!;
+        var bob = (await _store.FindUserByEmailAsync("bob@engineering.edu"))!;
+        Assert.Equal(MembershipRole.Admin, (await _store.GetMembershipAsync(engineering.Id, bob.Id))!.Role);
+    }
 }
