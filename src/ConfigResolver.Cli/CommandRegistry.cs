@@ -14,6 +14,7 @@ internal static class CommandRegistry
     [
         new DemoCommand(),
         new ResolveCommand(),
+        new RouteCommand(),
         new OrgCreateCommand(),
         new OrgListCommand(),
         new OrgShowCommand(),
@@ -24,6 +25,7 @@ internal static class CommandRegistry
         new UserAddCommand(),
         new MemberSetCommand(),
         new MemberRemoveCommand(),
+        new ImportLambCommand(),
         new EnforceCommand(),
         new PolicyInitCommand(),
         new PolicyLintCommand(),
