@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 

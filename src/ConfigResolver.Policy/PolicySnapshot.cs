@@ -32,7 +32,7 @@ public sealed partial class PolicySnapshot
         DefaultCache = settings.CacheEnabled && DefaultState.Cacheable && !settings.AcceptJsonRequest ? DefaultState.Cache : null;
         diagnostics = diagnostics.AddRange(compiled.Warnings.Where(w => !diagnostics.Contains(w)));
         Diagnostics = DefaultState.Scans
-            ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
+            ? diagnostics.Add(new Diagnostic(PolicyDiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
             : diagnostics;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Policy;
 using ConfigResolver.Tenancy;
@@ -18,6 +19,8 @@ internal sealed class OrgFacts : IAttributeSource
         Members = members;
         StatusName = TenancyNames.ToName(organization.Status);
         IdText = organization.Id.ToString("D");
+        var providers = config.GetValueOrDefault("providers") as IReadOnlyDictionary<string, object?> ?? FrozenDictionary<string, object?>.Empty;
+        ProviderNames = providers.Keys.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Organization Organization { get; }
@@ -32,6 +35,9 @@ internal sealed class OrgFacts : IAttributeSource
     public IReadOnlyDictionary<string, object?> Config { get; }
 
     public ImmutableDictionary<Guid, MembershipRole> Members { get; }
+
+    /// <summary>The provider names of <see cref="Config"/>: a resource id that names one is passed to conditions as that string.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProviderNames { get; }
 
     public OrgFacts WithOrganization(Organization organization, IReadOnlyDictionary<string, object?> config) => new(organization, config, Members);
 

@@ -4,6 +4,7 @@ using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Parsing;
 
 namespace ConfigResolver.Cli.Commands;
 

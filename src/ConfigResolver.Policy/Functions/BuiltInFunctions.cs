@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ConfigResolver.Policy.Functions.GoCompat;
 
 namespace ConfigResolver.Policy.Functions;
 
