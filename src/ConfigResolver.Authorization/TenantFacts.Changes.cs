@@ -18,7 +18,7 @@ public sealed partial class TenantFacts
 
         var facts = orgs.TryGetValue(organization.Slug, out var existing)
             ? existing.WithOrganization(organization, view)
-            : new OrgFacts(organization, view, []);
+            : new OrgFacts(organization, view, LookupTable<Guid, MembershipRole>.Empty);
         return new TenantFacts(orgs.SetItem(organization.Slug, facts), _slugs.SetItem(organization.Id, organization.Slug), PlatformAdmins, StoreRevision);
     }
 

@@ -15,10 +15,10 @@ namespace ConfigResolver.Authorization;
 /// <remarks>Immutable: a change from the store's feed builds a new instance sharing everything it did not touch.</remarks>
 public sealed partial class TenantFacts
 {
-    private readonly ImmutableDictionary<string, OrgFacts> _organizations;
+    private readonly LookupTable<string, OrgFacts> _organizations;
     private readonly ImmutableDictionary<Guid, string> _slugs;
 
-    private TenantFacts(ImmutableDictionary<string, OrgFacts> organizations, ImmutableDictionary<Guid, string> slugs, ImmutableHashSet<Guid> platformAdmins, long storeRevision = 0)
+    private TenantFacts(LookupTable<string, OrgFacts> organizations, ImmutableDictionary<Guid, string> slugs, ImmutableHashSet<Guid> platformAdmins, long storeRevision = 0)
     {
         _organizations = organizations;
         _slugs = slugs;
@@ -27,7 +27,7 @@ public sealed partial class TenantFacts
     }
 
     /// <summary>No organizations at all.</summary>
-    public static TenantFacts Empty { get; } = new(ImmutableDictionary.Create<string, OrgFacts>(StringComparer.Ordinal), [], []);
+    public static TenantFacts Empty { get; } = new(LookupTable<string, OrgFacts>.Empty, [], []);
 
     /// <summary>Number of organizations.</summary>
     public int OrganizationCount => _organizations.Count;
@@ -55,19 +55,19 @@ public sealed partial class TenantFacts
         ArgumentNullException.ThrowIfNull(memberships);
         ArgumentNullException.ThrowIfNull(configs);
         var members = memberships.GroupBy(static m => m.OrganizationId)
-            .ToDictionary(static g => g.Key, static g => g.ToImmutableDictionary(static m => m.UserId, static m => m.Role));
-        var orgs = ImmutableDictionary.CreateBuilder<string, OrgFacts>(StringComparer.Ordinal);
+            .ToDictionary(static g => g.Key, static g => LookupTable<Guid, MembershipRole>.From(g.Select(static m => KeyValuePair.Create(m.UserId, m.Role))));
+        var orgs = new List<KeyValuePair<string, OrgFacts>>();
         var slugs = ImmutableDictionary.CreateBuilder<Guid, string>();
         foreach (var organization in organizations)
         {
-            orgs[organization.Slug] = new OrgFacts(
+            orgs.Add(KeyValuePair.Create(organization.Slug, new OrgFacts(
                 organization,
                 ConfigView.Build(configs.GetValueOrDefault(organization.Id)),
-                members.GetValueOrDefault(organization.Id) ?? []);
+                members.GetValueOrDefault(organization.Id) ?? LookupTable<Guid, MembershipRole>.Empty)));
             slugs[organization.Id] = organization.Slug;
         }
 
-        var built = orgs.ToImmutable();
+        var built = LookupTable<string, OrgFacts>.From(orgs);
         return new TenantFacts(built, slugs.ToImmutable(), PlatformAdminsOf(built.Values.FirstOrDefault(static o => o.Organization.IsSystem)));
     }
 

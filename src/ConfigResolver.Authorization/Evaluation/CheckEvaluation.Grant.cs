@@ -24,7 +24,12 @@ internal ref partial struct CheckEvaluation
         {
             if (_snapshot.Engine.Enforce(subject, _organization.Slug, parts.Resource, parts.Verb))
             {
-                ExplainGrant(_role, $"role '{_role.Name}' in organization '{_organization.Slug}' grants '{_action}'", subject, parts);
+                // The explanation's strings are built only when one is asked for: a check allocates none of them.
+                if (_trace is not null)
+                {
+                    ExplainGrant(_trace, _role, $"role '{_role.Name}' in organization '{_organization.Slug}' grants '{_action}'", subject, parts);
+                }
+
                 return true;
             }
         }
@@ -32,7 +37,11 @@ internal ref partial struct CheckEvaluation
         if (PlatformAdmin && roles.PlatformRole is { } platform
             && _snapshot.Engine.Enforce(platform.Subject, _organization.Slug, parts.Resource, parts.Verb))
         {
-            ExplainGrant(platform, $"platform administrators hold role '{platform.Name}' in every organization, and it grants '{_action}'", null, parts);
+            if (_trace is not null)
+            {
+                ExplainGrant(_trace, platform, $"platform administrators hold role '{platform.Name}' in every organization, and it grants '{_action}'", null, parts);
+            }
+
             return true;
         }
 
@@ -68,25 +77,20 @@ internal ref partial struct CheckEvaluation
         _trace.WhyNot($"missing role: '{_action}' is granted to {grantedBy}; {who} has {held}");
     }
 
-    private void ExplainGrant(RoleInfo role, string reason, string? subject, (string Resource, string Verb) parts)
+    private readonly void ExplainGrant(ExplanationBuilder trace, RoleInfo role, string reason, string? subject, (string Resource, string Verb) parts)
     {
-        if (_trace is null)
-        {
-            return;
-        }
-
-        _trace.Reason(reason);
+        trace.Reason(reason);
         if (subject is not null)
         {
-            _trace.Line($"g, {subject}, {role.Subject}, {_organization.Slug}");
+            trace.Line($"g, {subject}, {role.Subject}, {_organization.Slug}");
         }
 
         var deciding = _snapshot.Engine.EnforceEx(EnforceContext.Default, role.Subject, _organization.Slug, parts.Resource, parts.Verb).Explain;
-        _trace.Line(deciding.IsEmpty ? $"p, {role.Subject}, *, {parts.Resource}, {parts.Verb}" : "p, " + string.Join(", ", deciding));
+        trace.Line(deciding.IsEmpty ? $"p, {role.Subject}, *, {parts.Resource}, {parts.Verb}" : "p, " + string.Join(", ", deciding));
         if (role.Grants.TryGetValue(_action, out var origin))
         {
             var via = origin.Role == role.Name ? string.Empty : $" of role '{origin.Role}', which '{role.Name}' inherits,";
-            _trace.Reason($"'{_action}' comes from the scope '{origin.Pattern}'{via} at {origin.Where}");
+            trace.Reason($"'{_action}' comes from the scope '{origin.Pattern}'{via} at {origin.Where}");
         }
     }
 }
