@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.PolicyTests;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Authorization.Reloading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;

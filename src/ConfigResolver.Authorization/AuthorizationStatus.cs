@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Authorization;
 

@@ -3,6 +3,7 @@ using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Authorization.PolicyTests;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 

@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;

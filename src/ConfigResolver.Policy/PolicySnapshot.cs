@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Evaluation;

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Conditions;
-using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization.Compilation;
 

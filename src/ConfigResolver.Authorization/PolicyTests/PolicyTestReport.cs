@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Authorization.Diagnostics;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Authorization.PolicyTests;
 

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Configuration;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Validation;
-using Diagnostic = ConfigResolver.Policy.Diagnostics.Diagnostic;
 
 namespace ConfigResolver.Authorization.PolicyTests;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation.Expressions;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Evaluation;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 using ConfigResolver.Policy.Roles;

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Model;
 using ConfigResolver.Policy.Roles;
 

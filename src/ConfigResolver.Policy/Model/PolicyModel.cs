@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Parsing;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 

@@ -1,5 +1,6 @@
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Testing;
 

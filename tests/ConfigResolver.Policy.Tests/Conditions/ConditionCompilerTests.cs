@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Tests.Support;

@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Parsing;
 using ConfigResolver.Policy.Tests.Support;

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 
-namespace ConfigResolver.Policy.Diagnostics;
+namespace ConfigResolver.Diagnostics;
 
 /// <summary>Sorts diagnostics the way compilers print them: by file, line, column, then code and message.</summary>
 public static class DiagnosticOrdering
 {
-    /// <summary>Removes exact duplicates and sorts by file, line, column, code and message.</summary>
+    /// <summary>Removes exact duplicates and sorts by file, line, column, code and message (an unknown line or column first).</summary>
     /// <param name="diagnostics">Diagnostics in any order.</param>
     /// <returns>The sorted, de-duplicated diagnostics.</returns>
     public static ImmutableArray<Diagnostic> SortAndDeduplicate(IEnumerable<Diagnostic> diagnostics)
@@ -21,13 +21,13 @@ public static class DiagnosticOrdering
                 return c;
             }
 
-            c = a.Line.CompareTo(b.Line);
+            c = (a.Line ?? 0).CompareTo(b.Line ?? 0);
             if (c != 0)
             {
                 return c;
             }
 
-            c = a.Column.CompareTo(b.Column);
+            c = (a.Column ?? 0).CompareTo(b.Column ?? 0);
             if (c != 0)
             {
                 return c;
