@@ -24,7 +24,7 @@ namespace ConfigResolver.Authorization;
 public sealed partial class AuthorizationService : IDisposable
 {
     private readonly AuthorizationOptions _options;
-    private readonly ITenantStore _store;
+    private readonly ITenantReader _store;
     private readonly TenantConfigResolver _resolver;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -37,7 +37,7 @@ public sealed partial class AuthorizationService : IDisposable
     private volatile AuthorizationSnapshot _current = null!;
     private volatile AuthorizationStatus _status = null!;
 
-    private AuthorizationService(AuthorizationOptions options, ITenantStore store, TenantConfigResolver resolver, ILogger? logger)
+    private AuthorizationService(AuthorizationOptions options, ITenantReader store, TenantConfigResolver resolver, ILogger? logger)
     {
         _options = options;
         _store = store;
@@ -68,7 +68,7 @@ public sealed partial class AuthorizationService : IDisposable
     /// <exception cref="PolicyCompilationException">The policy has problems or a policy test fails; there is no previous policy to keep.</exception>
     /// <exception cref="TenantStoreException">The store failed.</exception>
     public static async Task<AuthorizationService> StartAsync(
-        AuthorizationOptions options, ITenantStore store, TenantConfigResolver resolver, ILogger<AuthorizationService>? logger = null, CancellationToken cancellationToken = default)
+        AuthorizationOptions options, ITenantReader store, TenantConfigResolver resolver, ILogger<AuthorizationService>? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);

@@ -77,7 +77,7 @@ public sealed partial class TenantFacts
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The facts.</returns>
     /// <exception cref="TenantStoreException">The store failed.</exception>
-    public static async Task<TenantFacts> LoadAsync(ITenantStore store, TenantConfigResolver resolver, CancellationToken cancellationToken = default)
+    public static async Task<TenantFacts> LoadAsync(ITenantReader store, TenantConfigResolver resolver, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(resolver);

@@ -16,6 +16,7 @@ public interface ITenantStore
       IUserStoreWriter,
       IMembershipStore,
       IMembershipStoreWriter,
+      ITenantReader,
       ISignupKeyIndex,
       ITenantChangeFeed,
       IChangeLog

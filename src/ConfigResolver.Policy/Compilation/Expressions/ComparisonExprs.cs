@@ -153,6 +153,8 @@ internal sealed class ListExpr(Expr[] items) : Expr(Combine(items))
 /// </summary>
 internal sealed class RegexOperatorExpr(Expr left, Expr right, bool negate) : Expr(Combine(left, right) | ExprTraits.MayThrow)
 {
+    // Process-wide like the built-in functions' pattern caches (see BuiltInFunctions): a compiled Go regex depends on
+    // its text only; at most PatternCacheCapacity entries.
     private static readonly BoundedCache<GoRegex> s_cache = new(BuiltInFunctions.PatternCacheCapacity, GoRegex.Compile);
 
     public override IEnumerable<Expr> Children => [left, right];

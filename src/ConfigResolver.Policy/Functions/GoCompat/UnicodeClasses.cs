@@ -13,6 +13,8 @@ namespace ConfigResolver.Policy.Functions.GoCompat;
 /// </remarks>
 internal static class UnicodeClasses
 {
+    // Process-wide on purpose: a category's rune set is fixed Unicode data. Bounded by the names Go defines (about 40);
+    // an unknown name is refused before it is cached.
     private static readonly ConcurrentDictionary<string, RuneSet> s_cache = new(StringComparer.Ordinal);
 
     private static readonly Dictionary<string, UnicodeCategory[]> s_categories = new(StringComparer.Ordinal)

@@ -9,7 +9,7 @@ namespace ConfigResolver.Resolution;
 /// built-in defaults) per value, applies the secret and disabled-provider rules, and records which values fell
 /// through to the system layer so a system write can invalidate exactly the snapshots it affects.
 /// </summary>
-internal sealed partial class SnapshotBuilder
+internal sealed partial class TenantConfigBuilder
 {
     private readonly Organization _organization;
     private readonly SecretSharing _sharing;
@@ -18,7 +18,7 @@ internal sealed partial class SnapshotBuilder
     private readonly List<ResolvedValue> _values = new(40);
     private readonly HashSet<string> _systemDependencies = new(StringComparer.Ordinal);
 
-    public SnapshotBuilder(Organization organization, string setup, LayerValues environment, Organization? system, SecretSharing sharing)
+    public TenantConfigBuilder(Organization organization, string setup, LayerValues environment, Organization? system, SecretSharing sharing)
     {
         _organization = organization;
         _sharing = sharing;

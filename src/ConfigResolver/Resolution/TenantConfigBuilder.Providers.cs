@@ -3,7 +3,7 @@ using ConfigResolver.Configuration;
 
 namespace ConfigResolver.Resolution;
 
-internal sealed partial class SnapshotBuilder
+internal sealed partial class TenantConfigBuilder
 {
     /// <summary>
     /// Resolves a provider. <c>enabled</c> is decided by the highest of organization, environment and system

@@ -3,7 +3,7 @@ using ConfigResolver.Configuration;
 
 namespace ConfigResolver.Resolution;
 
-internal sealed partial class SnapshotBuilder
+internal sealed partial class TenantConfigBuilder
 {
     private const int AllLayers = (1 << (int)ConfigLayer.Org) | (1 << (int)ConfigLayer.Env) | (1 << (int)ConfigLayer.System) | (1 << (int)ConfigLayer.Default);
     private const int OrganizationOnly = (1 << (int)ConfigLayer.Org) | (1 << (int)ConfigLayer.Default);
