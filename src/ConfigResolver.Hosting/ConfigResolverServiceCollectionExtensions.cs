@@ -59,6 +59,7 @@ public static class ConfigResolverServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Hosting.IHostedService, ConfigResolverStartup>());
         services.TryAddSingleton<ITenantConfigResolver, RuntimeTenantConfigResolver>();
         services.TryAddSingleton<IAuthorizationChecker, RuntimeAuthorizationChecker>();
+        services.TryAddSingleton<UserDirectory>();
 
         // The narrow store abilities, for consumers that read or subscribe; available once the host has started.
         services.TryAddSingleton<IOrganizationStore>(static sp => sp.GetRequiredService<ConfigResolverRuntime>().Store);
