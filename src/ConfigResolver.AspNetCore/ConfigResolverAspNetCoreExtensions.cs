@@ -33,6 +33,8 @@ public static class ConfigResolverAspNetCoreExtensions
         services.AddAuthorization();
         services.TryAddSingleton<TenantAccessor>();
         services.TryAddSingleton<PrincipalMapper>();
+        services.TryAddSingleton<PrometheusExporter>();
+        services.AddHealthChecks();
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PermissionHandler>());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, PermissionResultHandler>());

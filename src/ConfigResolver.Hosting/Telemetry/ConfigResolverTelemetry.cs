@@ -11,7 +11,7 @@ namespace ConfigResolver.Hosting;
 internal sealed class ConfigResolverTelemetry : IDisposable
 {
     /// <summary>The meter name every ConfigResolver instrument uses.</summary>
-    public const string MeterName = "ConfigResolver";
+    public const string MeterName = ConfigResolverTelemetryNames.Meter;
 
     private readonly Meter _meter;
     private readonly Counter<long> _reloads;
