@@ -29,5 +29,6 @@ internal static class CommandRegistry
         new PolicyLintCommand(),
         new PolicyTestCommand(),
         new CheckCommand(),
+        new ServeCommand(),
     ];
 }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using ConfigResolver.Policy;
+using ConfigResolver.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ConfigResolver.AspNetCore;
 
@@ -8,6 +11,17 @@ internal sealed partial class ApiHandlers
 {
     private Enforcer RequireEnforcer() => options.Enforcer ?? throw new RequestProblem(
         "$", "expected a server started with a Casbin model (cfgr serve --model M.conf --policy P.csv); this one has none.");
+
+    private (string Path, string Display)? PolicyRoot(IServiceProvider services)
+    {
+        if (options.PolicyDirectoryDisplay is not { } display)
+        {
+            return null;
+        }
+
+        var directory = services.GetRequiredService<IOptions<ConfigResolverOptions>>().Value.Policies.Directory;
+        return directory is null ? null : (Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)), display);
+    }
 
     private static object?[] RequestValues(JsonElement body, string name, string path) =>
         body.TryGetProperty(name, out var request) ? Values(request, path) : throw new RequestProblem(path, "expected an array of request values such as [\"alice\", \"data1\", \"read\"]; found none.");
@@ -41,7 +55,7 @@ internal sealed partial class ApiHandlers
     private static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
     {
         context.Response.ContentType = "application/json";
-        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Problems.WriterOptions))
         {
             write(writer);
         }

@@ -51,7 +51,7 @@ internal sealed partial class ApiHandlers(ConfigResolverApiOptions options)
         var decision = services.GetRequiredService<IAuthorizationChecker>().Check(principal, request.Org, request.Action, request.Resource, request.Context);
         var explanation = request.Explain || !decision.Allowed ? decision.Explain() : null;
         var reason = explanation is null ? DecisionReasons.Allowed : DecisionReasons.Classify(explanation);
-        await WriteJsonAsync(context, writer => CheckResponse.Write(writer, decision, reason, request.Explain ? explanation : null, principal, request.User)).ConfigureAwait(false);
+        await WriteJsonAsync(context, writer => CheckResponse.Write(writer, decision, reason, request.Explain ? explanation : null, principal, request.User, PolicyRoot(services))).ConfigureAwait(false);
     }
 
     public async Task EnforceAsync(HttpContext context)

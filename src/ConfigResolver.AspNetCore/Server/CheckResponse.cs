@@ -9,7 +9,7 @@ namespace ConfigResolver.AspNetCore;
 /// </summary>
 internal static class CheckResponse
 {
-    public static void Write(Utf8JsonWriter writer, Decision decision, string reason, DecisionExplanation? explanation, Principal principal, string user)
+    public static void Write(Utf8JsonWriter writer, Decision decision, string reason, DecisionExplanation? explanation, Principal principal, string user, (string Path, string Display)? root)
     {
         writer.WriteStartObject();
         writer.WriteBoolean("allowed", decision.Allowed);
@@ -18,9 +18,10 @@ internal static class CheckResponse
         if (explanation is not null)
         {
             var id = principal.UserId?.ToString("D");
-            string Named(string text) => id is null || string.Equals(id, user, StringComparison.OrdinalIgnoreCase)
+            string Shown(string text) => root is { } r ? text.Replace(r.Path, r.Display, StringComparison.Ordinal) : text;
+            string Named(string text) => Shown(id is null || string.Equals(id, user, StringComparison.OrdinalIgnoreCase)
                 ? text
-                : text.Replace($"user:{id}", $"user:{user}", StringComparison.Ordinal).Replace($"user {id}", $"user {user}", StringComparison.Ordinal);
+                : text.Replace($"user:{id}", $"user:{user}", StringComparison.Ordinal).Replace($"user {id}", $"user {user}", StringComparison.Ordinal));
 
             writer.WriteStartObject("explanation");
             WriteStrings(writer, "reasons", explanation.Reasons.Select(Named));
@@ -32,7 +33,7 @@ internal static class CheckResponse
                 writer.WriteString("package", rule.Package);
                 writer.WriteString("name", rule.Name);
                 writer.WriteString("effect", rule.Effect);
-                writer.WriteString("file", rule.File);
+                writer.WriteString("file", Shown(rule.File));
                 writer.WriteNumber("line", rule.Line);
                 writer.WriteNumber("column", rule.Column);
                 writer.WriteString("reason", rule.Reason);

@@ -17,6 +17,12 @@ public sealed class ConfigResolverApiOptions
     /// <summary>Gets or sets the Casbin enforcer <c>/v1/enforce</c> answers from; null when none was given (the endpoints answer 404).</summary>
     public Enforcer? Enforcer { get; set; }
 
+    /// <summary>
+    /// Gets or sets how explanations show the policy directory (for example <c>(built-in)</c> when the policies are a
+    /// private copy); null shows the directory's path.
+    /// </summary>
+    public string? PolicyDirectoryDisplay { get; set; }
+
     /// <summary>Gets or sets the largest request body accepted; larger bodies get 400. Default 1 MiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }

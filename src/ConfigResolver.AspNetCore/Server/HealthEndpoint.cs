@@ -17,7 +17,7 @@ internal static class HealthEndpoint
         context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
-        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, Problems.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("status", Name(report.Status));

@@ -42,8 +42,8 @@ internal static class JsonBody
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : string.Empty;
-            throw new RequestProblem(e.Path ?? "$", $"expected valid JSON (at most {MaxDepth} levels deep); the body is not{where}.");
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1})" : string.Empty;
+            throw new RequestProblem(e.Path ?? "$", $"expected valid JSON at most {MaxDepth} levels deep; found invalid JSON{where}.");
         }
     }
 
