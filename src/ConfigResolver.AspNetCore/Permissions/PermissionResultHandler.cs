@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -12,15 +13,29 @@ internal sealed class PermissionResultHandler : IAuthorizationMiddlewareResultHa
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult.Challenged && policy.Requirements.OfType<PermissionRequirement>().Any())
+        {
+            // ASP.NET Core drops the failure reasons of an unauthenticated request: it is a challenge. Let the
+            // authentication scheme add what it adds (WWW-Authenticate), then say why in the body.
+            await context.ChallengeAsync().ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.Response.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                await Problems.WriteAsync(context, 401, "Unauthorized", "the request has no known user.", ("reason", "no_user")).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var failure = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<PermissionFailure>().FirstOrDefault();
         if (failure is null)
         {
-            return _default.HandleAsync(next, context, policy, authorizeResult);
+            await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+            return;
         }
 
-        return Problems.WriteAsync(context, failure.Status, failure.Title, failure.Message,
-            ("reason", failure.Reason), ("rule", failure.Rule), ("revision", failure.Revision));
+        await Problems.WriteAsync(context, failure.Status, failure.Title, failure.Message,
+            ("reason", failure.Reason), ("rule", failure.Rule), ("revision", failure.Revision)).ConfigureAwait(false);
     }
 }
