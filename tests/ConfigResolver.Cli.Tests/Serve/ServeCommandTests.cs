@@ -31,7 +31,7 @@ public sealed class ServeCommandTests
         var decision = JsonDocument.Parse(check.Body).RootElement;
         Assert.False(decision.GetProperty("allowed").GetBoolean());
         Assert.Equal("missing_role", decision.GetProperty("reason").GetString());
-        Assert.Contains("(built-in)/roles.yaml", check.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("cfgr-serve-", check.Body, StringComparison.Ordinal);
         Assert.Contains("user:bob@acme.example", check.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
