@@ -32,7 +32,7 @@ public sealed class ServeCommandTests
         Assert.False(decision.GetProperty("allowed").GetBoolean());
         Assert.Equal("missing_role", decision.GetProperty("reason").GetString());
         Assert.DoesNotContain("cfgr-serve-", check.Body, StringComparison.Ordinal);
-        Assert.Contains("user:bob@acme.example", check.Body, StringComparison.Ordinal);
+        Assert.Contains("bob@acme.example", check.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("configresolver_change_feed_up 1", metrics, StringComparison.Ordinal);
