@@ -5,8 +5,8 @@ namespace ConfigResolver.Hosting;
 
 /// <summary>
 /// The host's instruments on the <c>ConfigResolver</c> meter: policy reloads by result, and the change feed's revision,
-/// lag and state, observed when a listener collects (nothing runs on the request path). The engine's own instruments
-/// (decisions, cache hits and misses, resolve misses) live in the engine assemblies under the same meter name.
+/// lag and state, observed when a listener collects; decisions by result and resolve hits/misses counted on the request
+/// path by <see cref="RequestCounters"/> (striped, no allocation) and also observed only when collected.
 /// </summary>
 internal sealed class ConfigResolverTelemetry : IDisposable
 {
@@ -24,9 +24,15 @@ internal sealed class ConfigResolverTelemetry : IDisposable
         _meter.CreateObservableGauge("configresolver.change_feed.revision", ObserveRevision, "{revision}", "The newest store revision this instance's change feed has published.");
         _meter.CreateObservableGauge("configresolver.change_feed.lag", ObserveLag, "{revision}", "Published store revisions the resolver and the authorization facts have not applied yet.");
         _meter.CreateObservableGauge("configresolver.change_feed.up", ObserveUp, null, "1 while the change feed is connected (or polling successfully), else 0.");
+        Counters.Publish(_meter);
     }
 
+    public RequestCounters Counters { get; } = new();
+
     public void Attach(ConfigResolverRuntime runtime) => _runtime = runtime;
+
+    /// <summary>Whether an instrument is this host's (several hosts in one process each have a meter of the same name).</summary>
+    public bool Owns(Instrument instrument) => ReferenceEquals(instrument.Meter, _meter);
 
     public void OnPolicyReloaded(object? sender, PolicyReloadedEventArgs e) =>
         _reloads.Add(1, new KeyValuePair<string, object?>("result", e.Result.Succeeded ? "ok" : "failed"));
