@@ -44,5 +44,6 @@ internal static class CommandRegistry
         new AuditListCommand(),
         new PermissionsCommand(),
         new WhoCanCommand(),
+        new ServeCommand(),
     ];
 }
