@@ -114,6 +114,14 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
                     missed = head > _changes.PublishedRevision ? ReadMissed() : null;
                     changes = write(_db);
                     revision = head + 1;
+                    if (changes.IsEmpty)
+                    {
+                        // The write decided there was nothing to do (a policy revision equal to the current one).
+                        _db.Rollback();
+                        missed?.Publish(_changes);
+                        return Task.CompletedTask;
+                    }
+
                     var now = _timeProvider.GetUtcNow();
                     _db.GetCollection(LiteDocs.ChangeLog).Insert(LiteDocs.FromEntry(ChangeLogEntry.FromChanges(revision, now, changes)));
                     _db.GetCollection(LiteDocs.Head).Upsert(new BsonDocument { ["_id"] = 1, ["revision"] = revision });

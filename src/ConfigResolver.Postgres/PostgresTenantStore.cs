@@ -162,9 +162,14 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                             slug = context.Organization;
                         }
 
-                        var now = _timeProvider.GetUtcNow();
-                        await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        // No changes: the write decided there was nothing to do (a policy revision equal to the current one);
+                        // disposing the transaction rolls back, the head's move included.
+                        if (!changes.IsEmpty)
+                        {
+                            var now = _timeProvider.GetUtcNow();
+                            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
+                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
             }
@@ -187,7 +192,10 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                 _changes.PublishFromLog(page, entry => expanded[entry.Revision]);
             }
 
-            _changes.PublishCommitted(revision, changes);
+            if (!changes.IsEmpty)
+            {
+                _changes.PublishCommitted(revision, changes);
+            }
         }
         finally
         {

@@ -1,7 +1,7 @@
 namespace ConfigResolver.Storage;
 
 /// <summary>
-/// Everything a tenancy store provides: the read and write interfaces, the signup-key index, the change feed and the
+/// Everything a tenancy store provides: the read and write interfaces, the signup-key index, stored policy revisions, the change feed and the
 /// durable change log it is built on. Every store (in-memory, SQLite, PostgreSQL, LiteDB) passes the same contract test suite.
 /// </summary>
 /// <remarks>
@@ -17,6 +17,8 @@ public interface ITenantStore
       IMembershipStore,
       IMembershipStoreWriter,
       ISignupKeyIndex,
+      IPolicyRevisionStore,
+      IPolicyRevisionStoreWriter,
       ITenantChangeFeed,
       IChangeLog
 {
