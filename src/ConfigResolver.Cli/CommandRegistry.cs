@@ -28,6 +28,10 @@ internal static class CommandRegistry
         new PolicyInitCommand(),
         new PolicyLintCommand(),
         new PolicyTestCommand(),
+        new PolicyPushCommand(),
+        new PolicyHistoryCommand(),
+        new PolicyShowCommand(),
+        new PolicyRollbackCommand(),
         new CheckCommand(),
     ];
 }
