@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Diagnostics;
 using ConfigResolver.LiteDb.Internal;
 using ConfigResolver.Storage;
@@ -41,7 +42,7 @@ public sealed partial class LiteDbTenantStore
                 changes.Add(TenantChange.UserUpdated(withDefault));
             }
 
-            return changes.ToImmutable();
+            return (changes.ToImmutable(), AuditEvents.MembershipSet(organization, user, existing?.Role, membership.Role));
         }, cancellationToken);
     }
 
@@ -61,7 +62,7 @@ public sealed partial class LiteDbTenantStore
                 changes.Add(TenantChange.UserUpdated(reassigned));
             }
 
-            return changes.ToImmutable();
+            return (changes.ToImmutable(), AuditEvents.MembershipRemoved(organization, user, existing!.Role));
         }, cancellationToken);
     }
 

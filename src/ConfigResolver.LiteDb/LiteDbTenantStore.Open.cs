@@ -88,6 +88,10 @@ public sealed partial class LiteDbTenantStore
         db.GetCollection(LiteDocs.Memberships).EnsureIndex("organization_id");
         db.GetCollection(LiteDocs.Memberships).EnsureIndex("user_id");
         db.GetCollection(LiteDocs.ChangeLog).EnsureIndex("at");
+        db.GetCollection(LiteAccessDocs.ApiKeys).EnsureIndex("prefix", unique: true);
+        db.GetCollection(LiteAccessDocs.ApiKeys).EnsureIndex("organization_id");
+        db.GetCollection(LiteAccessDocs.Invitations).EnsureIndex("token_hash", unique: true);
+        db.GetCollection(LiteAccessDocs.Invitations).EnsureIndex("organization_id");
     }
 
     /// <summary>Creates the system organization unless one exists, inside a transaction so two processes opening a new file create one.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.LiteDb.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -48,7 +49,7 @@ public sealed partial class LiteDbTenantStore
                 slugTaken: LiteQueries.OrganizationBySlug(db, organization.Slug) is not null,
                 signupKeyTaken: LiteQueries.SignupKeyTakenByOther(db, organization)));
             db.GetCollection(LiteDocs.Organizations).Insert(LiteDocs.FromOrganization(organization));
-            return [TenantChange.OrganizationCreated(organization)];
+            return ([TenantChange.OrganizationCreated(organization)], AuditEvents.OrganizationCreated(organization));
         }, cancellationToken);
     }
 
@@ -62,7 +63,7 @@ public sealed partial class LiteDbTenantStore
                 ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organization.Slug)]);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckUpdateOrganization(existing, organization, LiteQueries.SignupKeyTakenByOther(db, organization)));
             db.GetCollection(LiteDocs.Organizations).Update(LiteDocs.FromOrganization(organization));
-            return [TenantChange.OrganizationUpdated(organization)];
+            return ([TenantChange.OrganizationUpdated(organization)], AuditEvents.OrganizationUpdated(existing, organization));
         }, cancellationToken);
     }
 
@@ -77,6 +78,7 @@ public sealed partial class LiteDbTenantStore
             var members = LiteQueries.MembershipsOfOrganization(db, existing.Id);
             db.GetCollection(LiteDocs.Memberships).DeleteMany(Query.EQ("organization_id", existing.Id));
             db.GetCollection(LiteDocs.Organizations).Delete(existing.Id);
+            RevokeKeysAndDropInvitations(db, existing.Id);
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));
             foreach (var membership in members)
@@ -87,7 +89,7 @@ public sealed partial class LiteDbTenantStore
                 }
             }
 
-            return changes.ToImmutable();
+            return (changes.ToImmutable(), AuditEvents.OrganizationDeleted(existing, members.Count));
         }, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.LiteDb.Internal;
 using ConfigResolver.Storage;
 
@@ -32,13 +33,13 @@ public sealed partial class LiteDbTenantStore
             if (current is not null && current.Info.ContentHash == draft.ContentHash)
             {
                 result = new PolicyPublishResult(current, Created: false);
-                return [];
+                return ([], null!);
             }
 
             var revision = PolicyRevision.FromDraft(draft, (current?.Number ?? 0) + 1, _timeProvider.GetUtcNow(), LiteQueries.Head(db) + 1);
             LitePolicyRevisions.Insert(db, revision);
             result = new PolicyPublishResult(revision, Created: true);
-            return [new TenantChange(TenantChangeKind.PolicyRevisionPublished)];
+            return ([new TenantChange(TenantChangeKind.PolicyRevisionPublished)], PolicyAuditEvents.RevisionPublished(revision));
         }, cancellationToken).ConfigureAwait(false);
         return result!;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.LiteDb.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -34,7 +35,7 @@ public sealed partial class LiteDbTenantStore
                 idExists: LiteQueries.UserById(db, user.Id) is not null,
                 emailTaken: LiteQueries.UserByEmail(db, user.Email) is not null));
             db.GetCollection(LiteDocs.Users).Insert(LiteDocs.FromUser(user));
-            return [TenantChange.UserCreated(user)];
+            return ([TenantChange.UserCreated(user)], AuditEvents.UserCreated(user));
         }, cancellationToken);
     }
 
@@ -50,7 +51,7 @@ public sealed partial class LiteDbTenantStore
             var emailTaken = LiteQueries.UserByEmail(db, user.Email) is { } other && other.Id != user.Id;
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckUpdateUser(existing, user, emailTaken, defaultIsMembership));
             db.GetCollection(LiteDocs.Users).Update(LiteDocs.FromUser(user));
-            return [TenantChange.UserUpdated(user)];
+            return ([TenantChange.UserUpdated(user)], AuditEvents.UserUpdated(existing, user));
         }, cancellationToken);
     }
 }

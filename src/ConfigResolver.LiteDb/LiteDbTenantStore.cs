@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Configuration;
 using ConfigResolver.LiteDb.Internal;
 using ConfigResolver.Storage;
@@ -89,10 +90,11 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
 
     /// <summary>
     /// Runs one write in one LiteDB transaction: reads the log rows it has not published, lets <paramref name="write"/>
-    /// read, check and change, appends the row, prunes, commits, then publishes the missed rows and its changes in
-    /// revision order. Anything thrown before the commit rolls back, the log row included.
+    /// read, check and change, appends the row and the write's audit event (attributed to <see cref="AuditActor.Current"/>),
+    /// prunes, commits, then publishes the missed rows and its changes in revision order. Anything thrown before the commit
+    /// rolls back, the log row and the audit event included.
     /// </summary>
-    private Task Write(string operation, string? organization, Func<LiteDatabase, ImmutableArray<TenantChange>> write, CancellationToken cancellationToken)
+    private Task Write(string operation, string? organization, Func<LiteDatabase, (ImmutableArray<TenantChange> Changes, AuditEntry Audit)> write, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -112,7 +114,7 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
                 {
                     var head = LiteQueries.Head(_db);
                     missed = head > _changes.PublishedRevision ? ReadMissed() : null;
-                    changes = write(_db);
+                    (changes, var audit) = write(_db);
                     revision = head + 1;
                     if (changes.IsEmpty)
                     {
@@ -123,6 +125,7 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
                     }
 
                     var now = _timeProvider.GetUtcNow();
+                    _db.GetCollection(LiteAccessDocs.Audit).Insert(LiteAccessDocs.FromAudit(audit.ToEvent(revision, now)));
                     _db.GetCollection(LiteDocs.ChangeLog).Insert(LiteDocs.FromEntry(ChangeLogEntry.FromChanges(revision, now, changes)));
                     _db.GetCollection(LiteDocs.Head).Upsert(new BsonDocument { ["_id"] = 1, ["revision"] = revision });
                     var cutoff = (now - _retention).ToUnixTimeMilliseconds();
@@ -164,7 +167,7 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
 
         var changes = page.Entries.ToDictionary(
             static e => e.Revision,
-            e => e.ToChanges(id => LiteQueries.OrganizationById(_db, id), id => LiteQueries.UserById(_db, id)));
+            e => e.ToChanges(id => LiteQueries.OrganizationById(_db, id), id => LiteQueries.UserById(_db, id), id => LiteAccessQueries.KeyById(_db, id)));
         return new CatchUpState(page, changes);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Diagnostics;
+using ConfigResolver.Auditing;
 using ConfigResolver.Postgres.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -38,6 +39,7 @@ public sealed partial class PostgresTenantStore
                 ("org", organization.Id),
                 ("user", user.Id),
                 ("role", TenancyNames.ToName(membership.Role))).ConfigureAwait(false);
+            w.Audit = AuditEvents.MembershipSet(organization, user, existing?.Role, membership.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipSet(organization, user.Id));
             if (user.DefaultOrganizationId is null)
@@ -61,6 +63,7 @@ public sealed partial class PostgresTenantStore
             var owners = await PgQueries.OwnerCountAsync(c, t, organization.Id, ct).ConfigureAwait(false);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckRemoveMembership(organization, user, existing, owners));
             await w.ExecuteAsync("DELETE FROM memberships WHERE organization_id = @org AND user_id = @user", ("org", organization.Id), ("user", user.Id)).ConfigureAwait(false);
+            w.Audit = AuditEvents.MembershipRemoved(organization, user, existing!.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));
             if (await MoveDefaultAwayAsync(w, user.Id, organization.Id).ConfigureAwait(false) is { } reassigned)

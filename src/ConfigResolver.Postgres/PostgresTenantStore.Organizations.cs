@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Postgres.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -58,6 +59,7 @@ public sealed partial class PostgresTenantStore
                 slugTaken: await PgQueries.OrganizationBySlugAsync(c, t, organization.Slug, ct).ConfigureAwait(false) is not null,
                 signupKeyTaken: await PgQueries.SignupKeyTakenByOtherAsync(c, t, organization, ct).ConfigureAwait(false)));
             await w.ExecuteAsync(InsertOrganizationSql, PgRows.OrganizationParameters(organization)).ConfigureAwait(false);
+            w.Audit = AuditEvents.OrganizationCreated(organization);
             return [TenantChange.OrganizationCreated(organization)];
         }, cancellationToken);
     }
@@ -76,6 +78,7 @@ public sealed partial class PostgresTenantStore
                 organization,
                 await PgQueries.SignupKeyTakenByOtherAsync(c, t, organization, ct).ConfigureAwait(false)));
             await w.ExecuteAsync(UpdateOrganizationSql, PgRows.OrganizationParameters(organization)).ConfigureAwait(false);
+            w.Audit = AuditEvents.OrganizationUpdated(existing, organization);
             return [TenantChange.OrganizationUpdated(organization)];
         }, cancellationToken);
     }
@@ -95,6 +98,13 @@ public sealed partial class PostgresTenantStore
             // Memberships go with the organization (ON DELETE CASCADE); the defaults that pointed at it move below,
             // before the deferred foreign key on users.default_organization_id is checked at commit.
             await w.ExecuteAsync("DELETE FROM organizations WHERE id = @id", ("id", existing.Id)).ConfigureAwait(false);
+
+            // Keys outlive their organization, revoked, so token verifiers still learn of them; invitations cascade.
+            await w.ExecuteAsync(
+                "UPDATE api_keys SET revoked_at = @at, previous_secret_hash = NULL, previous_secret_valid_until = NULL WHERE organization_id = @id AND revoked_at IS NULL",
+                ("at", PgAccessRows.Utc(_timeProvider.GetUtcNow())),
+                ("id", existing.Id)).ConfigureAwait(false);
+            w.Audit = AuditEvents.OrganizationDeleted(existing, members.Count);
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));
             foreach (var membership in members)

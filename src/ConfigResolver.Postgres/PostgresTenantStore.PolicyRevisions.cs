@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Postgres.Internal;
 using ConfigResolver.Storage;
 
@@ -41,6 +42,7 @@ public sealed partial class PostgresTenantStore
             var revision = PolicyRevision.FromDraft(draft, (current?.Number ?? 0) + 1, _timeProvider.GetUtcNow(), storeRevision);
             await PgPolicyRevisions.InsertAsync(w.Connection, w.Transaction, revision, w.CancellationToken).ConfigureAwait(false);
             result = new PolicyPublishResult(revision, Created: true);
+            w.Audit = PolicyAuditEvents.RevisionPublished(revision);
             return [new TenantChange(TenantChangeKind.PolicyRevisionPublished)];
         }, cancellationToken).ConfigureAwait(false);
         return result!;

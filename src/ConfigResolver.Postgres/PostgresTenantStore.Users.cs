@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Postgres.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -38,6 +39,7 @@ public sealed partial class PostgresTenantStore
                 "INSERT INTO users (id, email, email_normalized, name, default_organization_id, created_at, updated_at) "
                 + "VALUES (@id, @email, @email_normalized, @name, @default_organization_id, @created_at, @updated_at)",
                 PgRows.UserParameters(user)).ConfigureAwait(false);
+            w.Audit = AuditEvents.UserCreated(user);
             return [TenantChange.UserCreated(user)];
         }, cancellationToken);
     }
@@ -64,6 +66,7 @@ public sealed partial class PostgresTenantStore
                 "UPDATE users SET email = @email, email_normalized = @email_normalized, name = @name, "
                 + "default_organization_id = @default_organization_id, updated_at = @updated_at WHERE id = @id AND created_at = @created_at",
                 PgRows.UserParameters(user)).ConfigureAwait(false);
+            w.Audit = AuditEvents.UserUpdated(existing, user);
             return [TenantChange.UserUpdated(user)];
         }, cancellationToken);
     }

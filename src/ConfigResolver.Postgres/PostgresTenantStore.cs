@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data;
+using ConfigResolver.Auditing;
 using ConfigResolver.Configuration;
 using ConfigResolver.Postgres.ChangeFeed;
 using ConfigResolver.Postgres.Internal;
@@ -123,8 +124,9 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
     /// <summary>
     /// Runs one write: takes this instance's write lock, begins a transaction, moves the log head (serializing writers of
     /// every instance), reads the rows this instance has not published, lets <paramref name="write"/> read, check and
-    /// change, appends the row and its NOTIFY, prunes, commits, then publishes the missed rows and the write's changes in
-    /// revision order. Anything thrown before the commit rolls back, the head and the log row included.
+    /// change, appends the row and its NOTIFY, prunes, appends the write's audit event (attributed to
+    /// <see cref="AuditActor.Current"/>), commits, then publishes the missed rows and the write's changes in revision order.
+    /// Anything thrown before the commit rolls back, the head, the log row and the audit event included.
     /// </summary>
     private async Task WriteAsync(string operation, string? organization, Func<PgWrite, Task<ImmutableArray<TenantChange>>> write, CancellationToken cancellationToken)
     {
@@ -153,9 +155,11 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                         }
 
                         var context = new PgWrite(connection, transaction, organization, cancellationToken);
+                        AuditEntry? audit;
                         try
                         {
                             changes = await write(context).ConfigureAwait(false);
+                            audit = changes.IsEmpty ? null : context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
                         }
                         finally
                         {
@@ -164,10 +168,11 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
 
                         // No changes: the write decided there was nothing to do (a policy revision equal to the current one);
                         // disposing the transaction rolls back, the head's move included.
-                        if (!changes.IsEmpty)
+                        if (audit is not null)
                         {
                             var now = _timeProvider.GetUtcNow();
                             await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
+                            await PgAccessQueries.AppendAuditAsync(connection, transaction, audit.ToEvent(revision, now), cancellationToken).ConfigureAwait(false);
                             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         }
                     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Diagnostics;
 using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Storage;
@@ -37,6 +38,7 @@ public sealed partial class SqliteTenantStore
                 ("$org", SqliteRows.Id(organization.Id)),
                 ("$user", SqliteRows.Id(user.Id)),
                 ("$role", TenancyNames.ToName(membership.Role)));
+            w.Audit = AuditEvents.MembershipSet(organization, user, existing?.Role, membership.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipSet(organization, user.Id));
             if (user.DefaultOrganizationId is null)
@@ -66,6 +68,7 @@ public sealed partial class SqliteTenantStore
                 "DELETE FROM memberships WHERE organization_id = $org AND user_id = $user",
                 ("$org", SqliteRows.Id(organization.Id)),
                 ("$user", SqliteRows.Id(user.Id)));
+            w.Audit = AuditEvents.MembershipRemoved(organization, user, existing!.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));
             if (MoveDefaultAway(w, user.Id, organization.Id) is { } reassigned)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -59,6 +60,7 @@ public sealed partial class SqliteTenantStore
             using var insert = SqliteCommands.Create(w.Connection, w.Transaction, InsertOrganizationSql);
             SqliteRows.BindOrganization(insert, organization);
             insert.ExecuteNonQuery();
+            w.Audit = AuditEvents.OrganizationCreated(organization);
             return [TenantChange.OrganizationCreated(organization)];
         }, cancellationToken);
     }
@@ -78,6 +80,7 @@ public sealed partial class SqliteTenantStore
             using var update = SqliteCommands.Create(w.Connection, w.Transaction, UpdateOrganizationSql);
             SqliteRows.BindOrganization(update, organization);
             update.ExecuteNonQuery();
+            w.Audit = AuditEvents.OrganizationUpdated(existing, organization);
             return [TenantChange.OrganizationUpdated(organization)];
         }, cancellationToken);
     }
@@ -96,6 +99,13 @@ public sealed partial class SqliteTenantStore
             // Memberships go with the organization (ON DELETE CASCADE); the defaults that pointed at it move below,
             // before the deferred foreign key on users.default_organization_id is checked at commit.
             w.Execute("DELETE FROM organizations WHERE id = $id", ("$id", SqliteRows.Id(existing.Id)));
+
+            // Keys outlive their organization, revoked, so token verifiers still learn of them; invitations cascade.
+            w.Execute(
+                "UPDATE api_keys SET revoked_at = $at, previous_secret_hash = NULL, previous_secret_valid_until = NULL WHERE organization_id = $id AND revoked_at IS NULL",
+                ("$at", SqliteAccessRows.Utc(_timeProvider.GetUtcNow())),
+                ("$id", SqliteRows.Id(existing.Id)));
+            w.Audit = AuditEvents.OrganizationDeleted(existing, members.Count);
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));
             foreach (var membership in members)

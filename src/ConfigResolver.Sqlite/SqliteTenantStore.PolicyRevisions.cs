@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Storage;
 
@@ -39,6 +40,7 @@ public sealed partial class SqliteTenantStore
             var revision = PolicyRevision.FromDraft(draft, (current?.Number ?? 0) + 1, _timeProvider.GetUtcNow(), storeRevision);
             SqlitePolicyRevisions.Insert(w.Connection, w.Transaction, revision);
             result = new PolicyPublishResult(revision, Created: true);
+            w.Audit = PolicyAuditEvents.RevisionPublished(revision);
             return [new TenantChange(TenantChangeKind.PolicyRevisionPublished)];
         }, cancellationToken).ConfigureAwait(false);
         return result!;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -40,6 +41,7 @@ public sealed partial class SqliteTenantStore
                 + "VALUES ($id, $email, $email_normalized, $name, $default_organization_id, $created_at, $updated_at)");
             SqliteRows.BindUser(insert, user);
             insert.ExecuteNonQuery();
+            w.Audit = AuditEvents.UserCreated(user);
             return [TenantChange.UserCreated(user)];
         }, cancellationToken);
     }
@@ -68,6 +70,7 @@ public sealed partial class SqliteTenantStore
                 + "default_organization_id = $default_organization_id, updated_at = $updated_at WHERE id = $id");
             SqliteRows.BindUser(update, user);
             update.ExecuteNonQuery();
+            w.Audit = AuditEvents.UserUpdated(existing, user);
             return [TenantChange.UserUpdated(user)];
         }, cancellationToken);
     }

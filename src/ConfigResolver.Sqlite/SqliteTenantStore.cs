@@ -141,8 +141,9 @@ public sealed partial class SqliteTenantStore : ITenantStore, IChangeFeedHealth,
     /// Runs one write: takes the write lock, begins an immediate transaction (SQLite's write lock, so no other process
     /// writes between our checks and our changes), reads the log rows other processes committed that this store has not
     /// published yet, lets <paramref name="write"/> read, check and change, appends the write's log row, commits, then
-    /// publishes those rows and the write's changes in revision order while still holding the lock. Anything thrown
-    /// before the commit rolls back, the log row included.
+    /// publishes those rows and the write's changes in revision order while still holding the lock. The write's audit event
+    /// (<see cref="SqliteWrite.Audit"/>, attributed to <see cref="Auditing.AuditActor.Current"/>) is appended in the same
+    /// transaction. Anything thrown before the commit rolls back, the log row and the audit event included.
     /// </summary>
     private async Task WriteAsync(string operation, string? organization, Func<SqliteWrite, ImmutableArray<TenantChange>> write, CancellationToken cancellationToken)
     {
@@ -170,6 +171,8 @@ public sealed partial class SqliteTenantStore : ITenantStore, IChangeFeedHealth,
                 {
                     var now = _timeProvider.GetUtcNow();
                     SqliteChangeLog.Append(_writer, transaction, ChangeLogEntry.FromChanges(revision, now, changes));
+                    var audit = context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
+                    SqliteAccessQueries.AppendAudit(_writer, transaction, audit.ToEvent(revision, now));
                     SqliteChangeLog.Prune(_writer, transaction, now - _retention, revision);
                     transaction.Commit();
                 }

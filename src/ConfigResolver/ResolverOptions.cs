@@ -29,6 +29,9 @@ public sealed class ResolverOptions
     /// <summary>Gets or sets whether every organization may use the operator's knowledge-base server key. Default false.</summary>
     public bool ShareKbServerApiKey { get; set; }
 
+    /// <summary>Gets or sets whether every organization may use the operator's library server token (<c>LAMB_LIBRARY_TOKEN</c>). Default false.</summary>
+    public bool ShareLibraryApiKey { get; set; }
+
     /// <summary>
     /// Gets or sets the prefix of the generic environment form: <c>CFGR__providers__openai__base_url</c> sets
     /// <c>/providers/openai/base_url</c>. Default <c>CFGR</c>.

@@ -50,4 +50,26 @@ public sealed class ResolutionBenchmarkSmokeTests
             benchmark.GlobalCleanup();
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10_000)]
+    public void Completion_route_benchmarks_agree_with_the_baseline(int organizations)
+    {
+        var benchmark = new CompletionRouteBenchmarks { Organizations = organizations };
+        benchmark.GlobalSetup();
+        try
+        {
+            // openai + gpt-4o-mini + https://api.openai.com/v1 + sk-tenant; the requested gpt-4o is one character shorter.
+            var expected = CompletionRouteBenchmarks.Checksum("openai", "gpt-4o-mini", "https://api.openai.com/v1", "sk-tenant".Length);
+            Assert.Equal(expected, benchmark.Dictionary_of_answers());
+            Assert.Equal(expected, benchmark.Route_cached());
+            Assert.Equal(expected, benchmark.Route_computed());
+            Assert.Equal(expected - "-mini".Length, benchmark.Route_cached_requested());
+        }
+        finally
+        {
+            benchmark.GlobalCleanup();
+        }
+    }
 }

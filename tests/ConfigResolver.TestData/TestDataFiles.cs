@@ -24,6 +24,9 @@ public static class TestDataFiles
     /// <summary>The benchmark scenarios, one folder each.</summary>
     public static string BenchData => Path.Combine(Root, "bench");
 
+    /// <summary>LAMB's organization documents, as LAMB's documentation shows them (accepted verbatim by the resolver).</summary>
+    public static string Lamb => Path.Combine(Root, "lamb");
+
     /// <summary>Whether <paramref name="path"/> exists, plain or compressed.</summary>
     /// <param name="path">A file path (without <c>.gz</c>).</param>
     /// <returns>Whether it can be read.</returns>

@@ -6,7 +6,7 @@ using ConfigResolver.Tenancy;
 namespace ConfigResolver.Testing;
 
 /// <summary>Forwards every call to another store; override a member to count, delay or fail it.</summary>
-public class DelegatingTenantStore(ITenantStore inner) : ITenantStore
+public partial class DelegatingTenantStore(ITenantStore inner) : ITenantStore
 {
     protected ITenantStore Inner { get; } = inner;
 

@@ -100,15 +100,19 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task System_organization_has_no_owner_until_its_first_member_who_must_be_an_owner()
+    public async Task System_organization_accepts_members_before_an_owner_and_then_keeps_its_last_owner()
     {
         var system = await Store.GetSystemOrganizationAsync();
         var ann = await AddUserAsync("ann@example.com");
+        var bob = await AddUserAsync("bob@example.com");
         Assert.Empty(await Store.ListMembershipsOfOrganizationAsync(system.Id));
 
-        await AssertRejectedAsync(() => Store.SetMembershipAsync(new Membership(system.Id, ann.Id, MembershipRole.Admin)), DiagnosticCodes.FirstMemberMustBeOwner, "/members/ann@example.com/role");
+        await Store.SetMembershipAsync(new Membership(system.Id, bob.Id, MembershipRole.Member));
         await Store.SetMembershipAsync(new Membership(system.Id, ann.Id, MembershipRole.Owner));
+
+        Assert.Equal(MembershipRole.Member, (await Store.GetMembershipAsync(system.Id, bob.Id))?.Role);
         await AssertRejectedAsync(() => Store.RemoveMembershipAsync(system.Id, ann.Id), DiagnosticCodes.LastOwnerRemoval, "/members/ann@example.com");
+        await AssertRejectedAsync(() => Store.SetMembershipAsync(new Membership(system.Id, ann.Id, MembershipRole.Admin)), DiagnosticCodes.LastOwnerDemotion, "/members/ann@example.com/role");
     }
 
     [Fact]

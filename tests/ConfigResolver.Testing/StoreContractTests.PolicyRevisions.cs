@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Storage;
 
 namespace ConfigResolver.Testing;
@@ -63,6 +64,7 @@ public abstract partial class StoreContractTests
         Assert.Equal((1L, "one"), (again.Revision.Number, again.Revision.Info.Message));
         Assert.Single(await Store.ListPolicyRevisionsAsync(10));
         Assert.Equal(head, (await Store.ReadChangeLogAsync(0, 1)).LatestRevision);
+        Assert.Single((await Store.QueryAuditAsync(new AuditQuery { Action = AuditActions.PolicyPush })).Events);
         Assert.Empty(recorder.Changes);
     }
 
@@ -82,6 +84,11 @@ public abstract partial class StoreContractTests
         Assert.Equal(3L, (await Store.GetCurrentPolicyRevisionAsync())!.Number);
         Assert.Equal("two", (await Store.GetPolicyRevisionAsync(2))!.Info.Message);
         Assert.Null(await Store.GetPolicyRevisionAsync(4));
+        var audit = (await Store.QueryAuditAsync(new AuditQuery { Limit = 3 })).Events;
+        Assert.Equal(
+            [(AuditActions.PolicyRollback, "revision 3"), (AuditActions.PolicyPush, "revision 2"), (AuditActions.PolicyPush, "revision 1")],
+            audit.Select(e => (e.Action, e.Target)));
+        Assert.Contains(history[0].ContentHash, audit[0].Changes, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -80,6 +80,21 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         return exception;
     }
 
+    /// <summary>Asserts the write is refused with <typeparamref name="TException"/> carrying the code, the store is unchanged and nothing was published.</summary>
+    protected async Task<TException> AssertRefusedAsync<TException>(Func<Task> write, string code)
+        where TException : ConfigResolverException
+    {
+        var before = await StoreDump.CaptureAsync(Store);
+        var revision = Store.PublishedRevision;
+        using var recorder = new ChangeRecorder(Store);
+        var exception = await Assert.ThrowsAsync<TException>(write);
+        Assert.Contains(exception.Diagnostics, d => d.Code == code && d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(before, await StoreDump.CaptureAsync(Store));
+        Assert.Empty(recorder.Changes);
+        Assert.Equal(revision, Store.PublishedRevision);
+        return exception;
+    }
+
     protected async Task<Organization> AddOrganizationAsync(string slug, string? configJson = null)
     {
         var organization = TenantFactory.Organization(slug, Time, configJson);

@@ -32,6 +32,12 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader I
     /// <summary>How the user runs cfgr, for the commands the demo suggests: <c>cfgr</c> or <c>dotnet run --project ... --</c>.</summary>
     public string Invocation { get; init; } = CommandLine.Invocation.Tool;
 
+    /// <summary>
+    /// The random source for API key secrets, invitation tokens and ids; null uses the operating system's CSPRNG. Only tests
+    /// set it, so golden transcripts are reproducible.
+    /// </summary>
+    public System.Security.Cryptography.RandomNumberGenerator? Random { get; init; }
+
     /// <summary>Reads an environment variable from <see cref="EnvironmentVariables"/> or the process.</summary>
     /// <param name="name">The variable.</param>
     /// <returns>Its value, or null.</returns>

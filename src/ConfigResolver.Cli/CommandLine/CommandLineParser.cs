@@ -67,6 +67,7 @@ internal static class CommandLineParser
 
         problems.AddRange(unmatched.Select(t => Unmatched(t, spec)));
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var repeated = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (optionSpec, option) in tree.OptionsOf(node).Append((GlobalOptions.Specs[0], (Option)tree.Database)))
         {
             if (result.GetResult(option) is not { Implicit: false } found)
@@ -78,6 +79,15 @@ internal static class CommandLineParser
             if (!optionSpec.IsFlag && (tokens.Count == 0 || IsOptionLike(tokens[0].Value)))
             {
                 problems.Add($"option '{optionSpec.Name}' needs a value.");
+            }
+            else if (optionSpec.Repeatable)
+            {
+                repeated[optionSpec.Name] = [.. tokens.Select(static t => t.Value)];
+                var optionLike = tokens.FirstOrDefault(static t => IsOptionLike(t.Value));
+                if (optionLike is not null)
+                {
+                    problems.Add($"option '{optionSpec.Name}' needs a value; found '{optionLike.Value}'.");
+                }
             }
             else if (tokens.Count > 1)
             {
@@ -96,7 +106,7 @@ internal static class CommandLineParser
         }
 
         options.Remove("--db");
-        return new ParsedCommandLine(command, new ParsedArguments(spec, options, positionals), globals, false);
+        return new ParsedCommandLine(command, new ParsedArguments(spec, options, positionals) { Repeated = repeated }, globals, false);
     }
 
     private static GlobalOptions Globals(CommandTree tree, ParseResult result) =>

@@ -104,6 +104,12 @@ internal sealed class CommandTree
     private static Option Create(OptionSpec spec)
     {
         var aliases = spec.Aliases.ToArray();
+        if (spec.Repeatable)
+        {
+            // One value per occurrence (--scope a --scope b); '--scope a b' leaves 'b' unmatched, reported as unexpected.
+            return new Option<string[]>(spec.Name, aliases) { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false, Description = spec.Description, HelpName = spec.ValueName };
+        }
+
         return spec.IsFlag
             ? new Option<bool>(spec.Name, aliases) { Arity = ArgumentArity.Zero, Description = spec.Description }
             : new Option<string>(spec.Name, aliases) { Arity = ArgumentArity.ExactlyOne, Description = spec.Description, HelpName = spec.ValueName };

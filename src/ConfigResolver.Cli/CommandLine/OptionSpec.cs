@@ -12,6 +12,9 @@ internal sealed record OptionSpec(string Name, string? ValueName, string Descrip
     /// <summary>Other names for the same option (<c>--org</c> for <c>--slug</c>); help lists them after the name.</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
 
+    /// <summary>Whether the option may be given several times (<c>--scope a --scope b</c>); read it with <see cref="ParsedArguments.Values"/>.</summary>
+    public bool Repeatable { get; init; }
+
     /// <summary>Whether the option is a flag (takes no value).</summary>
     public bool IsFlag => ValueName is null;
 
@@ -24,7 +27,8 @@ internal sealed record OptionSpec(string Name, string? ValueName, string Descrip
         get
         {
             var text = IsFlag ? Name : $"{Name} <{ValueName}>";
-            return Required ? text : $"[{text}]";
+            text = Required ? text : $"[{text}]";
+            return Repeatable ? text + "..." : text;
         }
     }
 

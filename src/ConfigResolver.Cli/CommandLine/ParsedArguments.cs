@@ -24,6 +24,14 @@ internal sealed class ParsedArguments
     /// <summary>Positional arguments in order.</summary>
     public IReadOnlyList<string> Positionals { get; }
 
+    /// <summary>Every value of each repeatable option, in the order given (see <see cref="OptionSpec.Repeatable"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Repeated { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Every value of a repeatable option, in the order given; empty when it was not given.</summary>
+    /// <param name="name">The option's primary name including dashes.</param>
+    /// <returns>The values.</returns>
+    public IReadOnlyList<string> Values(string name) => Repeated.TryGetValue(name, out var values) ? values : [];
+
     /// <summary>Whether <c>--json</c> (or <c>--output json</c>) asks for JSON instead of text.</summary>
     public bool Json => Has("--json") || Value("--output") == "json";
 

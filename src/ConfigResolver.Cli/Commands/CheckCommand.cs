@@ -1,12 +1,11 @@
+using ConfigResolver.Access;
 using ConfigResolver.Authorization;
-using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Shipped;
 using ConfigResolver.Cli.Tenancy;
-using ConfigResolver.Policy.Diagnostics;
-using ConfigResolver.Storage;
+using ConfigResolver.Stores;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Cli.Commands;
@@ -16,7 +15,7 @@ namespace ConfigResolver.Cli.Commands;
 /// with <c>--policies store</c>), joins it with the tenants of <c>--db</c>, and decides one request, optionally explained
 /// and, with <c>--watch</c>, again whenever the decision changes. Exit 0 allowed, 3 denied, 1 on problems.
 /// </summary>
-internal sealed class CheckCommand : ICliCommand
+internal sealed partial class CheckCommand : ICliCommand
 {
     /// <summary>The <c>--policies</c> value that names the store's current policy revision instead of a directory.</summary>
     public const string StoreSource = "store";
@@ -24,9 +23,10 @@ internal sealed class CheckCommand : ICliCommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec(
         "check",
-        "Decide whether a user may perform an action in an organization, optionally explained.",
-        new OptionSpec("--policies", "DIR|store", "The policy directory, or 'store' for the current revision pushed to --db (default: the policies shipped inside cfgr)."),
-        new OptionSpec("--user", "email", "The user asking.", Required: true),
+        "Decide whether a user or an API key may perform an action in an organization, optionally explained.",
+        new OptionSpec("--policies", "DIR|store", "The policy directory, or 'store' for the revision last pushed to --db (default: the policies shipped inside cfgr; 'cfgr policy init DIR' writes them out)."),
+        new OptionSpec("--user", "email", "The user asking (or give --api-key)."),
+        new OptionSpec("--api-key", "SECRET|-", "Ask as an API key instead of a user: its secret, or '-' to read it from standard input."),
         new OptionSpec("--org", "slug", "The organization.", Required: true),
         new OptionSpec("--action", "A", "The action, e.g. agents:write.", Required: true),
         new OptionSpec("--resource", "R", "The resource, e.g. provider/openai."),
@@ -38,9 +38,12 @@ internal sealed class CheckCommand : ICliCommand
             Prints 'allow' (exit 0) or 'deny' (exit 3). With --explain it also prints the reasons, the rules and the
             engine policy lines that decided, and for a denial what is missing: the membership, the role or scope, or
             the deny rule that fired. An unknown user, a missing database or policy problems are errors (exit 1);
-            policy problems print as file:line:col: error CODE: message. '--policies store' uses the revision
-            'cfgr policy push' stored last (a directory named 'store' is './store'); with no revision pushed it is an
-            error. With --watch the exit code is that of the last decision printed.
+            policy problems print as file:line:col: error CODE: message.
+            With --api-key the request is asked as that key: it acts only in its own organization and within its scopes.
+            A key that is not valid, revoked or expired is an error (exit 1, ACC5001-ACC5003). Prefer '--api-key -' with
+            the key on standard input, so it stays out of the shell history and the process list.
+            '--policies store' uses the revision 'cfgr policy push' stored last (a directory named 'store' is './store');
+            with no revision pushed it is an error. With --watch the exit code is that of the last decision printed.
             """,
     };
 
@@ -49,14 +52,19 @@ internal sealed class CheckCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = context.Arguments;
+        var (email, apiKey) = (args.Value("--user"), args.Value("--api-key"));
+        if ((email is null) == (apiKey is null))
+        {
+            throw new UsageException("give exactly one of '--user' and '--api-key'.") { Command = Spec };
+        }
+
+        apiKey = apiKey == "-" ? ReadKey(context) : apiKey;
         var source = args.Value("--policies");
         var fromStore = source == StoreSource;
         var policy = fromStore ? null : source is { } directory ? PolicyDirectoryInput.Load(context, directory) : ShippedFiles.Policy;
-        var email = args.Required("--user");
         return await CliTenancy.RunAsync(context, async tenancy =>
         {
-            var user = await tenancy.Store.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false)
-                ?? throw new CommandFailedException($"there is no user '{email}'.");
+            var (principal, user) = email is not null ? await UserAsync(tenancy, email, cancellationToken).ConfigureAwait(false) : await KeyAsync(context, tenancy, apiKey!, cancellationToken).ConfigureAwait(false);
             using var resolver = tenancy.CreateResolver(CliTenancy.Environment(context));
             policy ??= await LoadStoredAsync(context, tenancy.Store, cancellationToken).ConfigureAwait(false);
             var options = new AuthorizationOptions { TimeProvider = context.Console.Clock };
@@ -65,75 +73,50 @@ internal sealed class CheckCommand : ICliCommand
             {
                 var facts = await TenantFacts.LoadAsync(tenancy.Store, resolver, cancellationToken).ConfigureAwait(false);
                 var snapshot = AuthorizationSnapshot.Create(policy, facts, options, ++revision);
-                return snapshot.Check(Principal.ForUser(user.Id), args.Required("--org"), args.Required("--action"), args.Value("--resource"));
+                return snapshot.Check(principal, args.Required("--org"), args.Required("--action"), args.Value("--resource"));
             }
 
+            IReadOnlyList<User> users = user is null ? [] : [user];
             if (!args.Has("--watch"))
             {
                 var decision = await DecideAsync().ConfigureAwait(false);
-                Print(context, CheckRenderer.Render(decision, user, args.Has("--explain"), args.Json, context.Console.UseColor));
+                foreach (var line in CheckRenderer.Render(decision, users, args.Has("--explain"), args.Json, context.Console.UseColor))
+                {
+                    context.Print(line);
+                }
+
                 return decision.Allowed ? ExitCodes.Ok : ExitCodes.Denied;
             }
 
-            return await WatchAsync(context, tenancy.Store, user, fromStore, DecideAsync, p => policy = p, cancellationToken).ConfigureAwait(false);
+            return await WatchAsync(context, tenancy.Store, users, fromStore, DecideAsync, p => policy = p, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Re-decides after every burst of store changes (re-reading the facts; the policy too when a new revision was
-    /// pushed) and prints when the rendered decision differs from the last one printed. A pushed revision that does not
-    /// compile is reported on standard error and the last good one keeps deciding.
-    /// </summary>
-    private static async Task<int> WatchAsync(
-        CommandContext context, ITenantStore store, User user, bool fromStore, Func<Task<Decision>> decide, Action<CompiledPolicy> switchPolicy, CancellationToken cancellationToken)
+    private static async Task<(Principal Principal, User? User)> UserAsync(StoreTenancy tenancy, string email, CancellationToken cancellationToken)
     {
-        var args = context.Arguments;
-        string? last = null;
-        var exit = ExitCodes.Ok;
-        await StoreWatch.RunAsync(context, store, async burst =>
-        {
-            if (fromStore && burst.Any(static c => c.Kind is TenantChangeKind.PolicyRevisionPublished or TenantChangeKind.Reset))
-            {
-                try
-                {
-                    switchPolicy(await LoadStoredAsync(context, store, cancellationToken).ConfigureAwait(false));
-                }
-                catch (PolicyCompilationException e)
-                {
-                    context.Report("error: the current policy revision does not compile; the previous one keeps deciding:");
-                    DiagnosticRenderer.RenderAll(e.Diagnostics).ToList().ForEach(context.Report);
-                }
-            }
-
-            var decision = await decide().ConfigureAwait(false);
-            var lines = CheckRenderer.Render(decision, user, args.Has("--explain"), args.Json, context.Console.UseColor).ToList();
-            if (args.Json)
-            {
-                lines = [JsonOutput.WithLeadingField(lines[0], "store_revision", decision.StoreRevision)];
-            }
-
-            // The snapshot revision changes with every re-read; compare what the user would see without it.
-            var shown = args.Json ? JsonOutput.Serialize(new { decision.Allowed }) + string.Join('\n', CheckRenderer.Render(decision, user, args.Has("--explain"), json: false)) : string.Join('\n', lines);
-            if (shown == last)
-            {
-                return;
-            }
-
-            last = shown;
-            exit = decision.Allowed ? ExitCodes.Ok : ExitCodes.Denied;
-            Print(context, lines);
-        }, cancellationToken).ConfigureAwait(false);
-        return exit;
+        var user = await tenancy.Store.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false)
+            ?? throw new CommandFailedException($"there is no user '{email}'.");
+        return (Principal.ForUser(user.Id), user);
     }
 
-    private static async Task<CompiledPolicy> LoadStoredAsync(CommandContext context, ITenantStore store, CancellationToken cancellationToken) =>
-        (await PolicyRevisionLoader.LoadCurrentAsync(store, context.Console.Clock, cancellationToken: cancellationToken).ConfigureAwait(false)).Policy;
-
-    private static void Print(CommandContext context, IEnumerable<string> lines)
+    /// <summary>Authenticates the key as a service would; its last use is recorded when the authenticator is disposed.</summary>
+    private static async Task<(Principal Principal, User? User)> KeyAsync(CommandContext context, StoreTenancy tenancy, string apiKey, CancellationToken cancellationToken)
     {
-        foreach (var line in lines)
+        var options = new AccessOptions { TimeProvider = context.Console.Clock, SecretPepper = AccessOptions.FromConfiguration(CliTenancy.Environment(context)).SecretPepper };
+        var authenticator = new ApiKeyAuthenticator(tenancy.Store, options);
+        await using (authenticator.ConfigureAwait(false))
         {
-            context.Print(line);
+            var principal = await authenticator.AuthenticateAsync(apiKey, cancellationToken).ConfigureAwait(false);
+            var user = principal.UserId is { } id ? await tenancy.Store.GetUserAsync(id, cancellationToken).ConfigureAwait(false) : null;
+            return (principal, user);
         }
+    }
+
+    /// <summary>The key from standard input: its first line, trimmed (so 'echo $KEY | cfgr check --api-key -' works).</summary>
+    private static string ReadKey(CommandContext context)
+    {
+        var text = context.ReadText("-", "API key", 4096);
+        var end = text.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? text : text[..end]).Trim();
     }
 }

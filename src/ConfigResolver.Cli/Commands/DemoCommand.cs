@@ -151,12 +151,17 @@ internal sealed class DemoCommand : ICliCommand
         context.Print(string.Empty);
     }
 
-    /// <summary>Prints a configuration; providers no layer mentions are summed up in one line instead of five.</summary>
+    /// <summary>
+    /// Prints a configuration; providers no layer mentions are summed up in one line instead of five, and the other values
+    /// no layer sets in one line with their count (<c>cfgr resolve</c> lists every value).
+    /// </summary>
     private static void PrintConfig(CommandContext context, TenantConfig config)
     {
         context.Print("== " + TenantConfigRenderer.Heading(config) + " ==");
         var unmentioned = config.Providers.Values.Where(p => p.State == ProviderState.Absent).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var line in TenantConfigRenderer.Values(config, revealSecrets: false, explain: false, v => !unmentioned.Any(p => v.Pointer.StartsWith($"/providers/{p}/", StringComparison.Ordinal))))
+        bool IsUnmentionedProvider(ResolvedValue v) => unmentioned.Any(p => v.Pointer.StartsWith($"/providers/{p}/", StringComparison.Ordinal));
+        var unset = config.AllValues.Count(v => v.State == ValueState.Absent && !v.Pointer.StartsWith("/providers/", StringComparison.Ordinal));
+        foreach (var line in TenantConfigRenderer.Values(config, revealSecrets: false, explain: false, v => !IsUnmentionedProvider(v) && (v.State != ValueState.Absent || v.Pointer.StartsWith("/providers/", StringComparison.Ordinal))))
         {
             context.Print(line);
         }
@@ -164,6 +169,11 @@ internal sealed class DemoCommand : ICliCommand
         if (unmentioned.Count > 0)
         {
             context.Print($"/providers/{{{string.Join(",", unmentioned.Order(StringComparer.Ordinal))}}}: no layer mentions them (absent)");
+        }
+
+        if (unset > 0)
+        {
+            context.Print($"{unset} other values no layer sets (absent); 'resolve --org {config.OrganizationSlug}' lists every value");
         }
 
         context.Print(string.Empty);

@@ -17,13 +17,15 @@ internal sealed class OrgConfigGetCommand : ICliCommand
         [
             CommonOptions.Organization,
             new OptionSpec("--reveal-secrets", null, "Print API keys, tokens and the signup key in plaintext."),
+            new OptionSpec("--format", "native|lamb", "'lamb' writes LAMB's shape (version \"1.0\", setup names, organization-wide kb_server and assistant_defaults); default 'native', the document as stored."),
             new OptionSpec("--json", null, "Accepted for uniformity: the document is JSON either way."),
         ],
         [CommonOptions.OrganizationPositional])
     {
         Description = """
             Secrets print as "[redacted]". To edit a document and set it back with 'cfgr org config set', get it
-            with --reveal-secrets, or the stored keys would be replaced by the text "[redacted]".
+            with --reveal-secrets, or the stored keys would be replaced by the text "[redacted]". A document got with
+            --format lamb --reveal-secrets and set back resolves to the same values.
             """,
     };
 
@@ -33,11 +35,18 @@ internal sealed class OrgConfigGetCommand : ICliCommand
         ArgumentNullException.ThrowIfNull(context);
         var slug = context.Arguments.Organization();
         var reveal = context.Arguments.Has("--reveal-secrets");
+        var lamb = context.Arguments.Value("--format") switch
+        {
+            null or "native" => false,
+            "lamb" => true,
+            var other => throw new UsageException($"'--format' takes 'native' or 'lamb'; found '{other}'.") { Command = Spec },
+        };
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             var organization = await tenancy.Store.FindOrganizationBySlugAsync(slug, cancellationToken).ConfigureAwait(false)
                 ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(slug)]);
-            context.Print(reveal ? Indent(organization.Config.RevealJson()) : Indent(organization.Config.ToRedactedJson()));
+            var config = organization.Config;
+            context.Print(Indent(lamb ? config.ToLambJson(reveal) : reveal ? config.RevealJson() : config.ToRedactedJson()));
             return ExitCodes.Ok;
         });
     }

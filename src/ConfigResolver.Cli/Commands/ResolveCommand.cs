@@ -12,9 +12,9 @@ internal sealed class ResolveCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "resolve",
         "Resolve an organization's or a user's configuration, value by value, with provenance.",
-        new OptionSpec("--org", "slug", "The organization (give --org or --user)."),
+        CommonOptions.OrganizationOrUserOrg,
         new OptionSpec("--user", "email", "A user: resolves their default organization, or the system organization if they have none."),
-        new OptionSpec("--setup", "name", "The setup (default: 'default')."),
+        CommonOptions.Setup,
         new OptionSpec("--explain", null, "Also print what each value shadowed in lower layers, and notes."),
         new OptionSpec("--reveal-secrets", null, "Print the organization's API keys and tokens in plaintext."),
         new OptionSpec("--watch", null, "Print again each time the result changes, whichever process wrote it; ends at Ctrl+C (exit 130) or when standard input closes (exit 0)."),
@@ -34,12 +34,7 @@ internal sealed class ResolveCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var args = context.Arguments;
-        var org = args.Value("--org");
-        var user = args.Value("--user");
-        if ((org is null) == (user is null))
-        {
-            throw new UsageException("give exactly one of '--org' and '--user'.") { Command = Spec };
-        }
+        var (org, user) = CommonOptions.OrganizationOrUser(args, Spec);
 
         var setup = args.Value("--setup");
         var (explain, reveal, json, watch) = (args.Has("--explain"), args.Has("--reveal-secrets"), args.Has("--json"), args.Has("--watch"));

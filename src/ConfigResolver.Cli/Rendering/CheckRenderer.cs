@@ -14,13 +14,23 @@ internal static class CheckRenderer
     /// <param name="json">Whether to print one JSON object.</param>
     /// <param name="color">Whether to colour the verdict (a terminal without NO_COLOR).</param>
     /// <returns>The lines.</returns>
-    public static IEnumerable<string> Render(Decision decision, User user, bool explain, bool json, bool color = false)
+    public static IEnumerable<string> Render(Decision decision, User user, bool explain, bool json, bool color = false) =>
+        Render(decision, [user], explain, json, color);
+
+    /// <summary>Renders the decision, naming any of <paramref name="users"/> by email where the explanation names them by id.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <param name="users">The users the explanation may mention (the asking user, or the user an API key acts for).</param>
+    /// <param name="explain">Whether to include the explanation.</param>
+    /// <param name="json">Whether to print one JSON object.</param>
+    /// <param name="color">Whether to colour the verdict (a terminal without NO_COLOR).</param>
+    /// <returns>The lines.</returns>
+    public static IEnumerable<string> Render(Decision decision, IReadOnlyList<User> users, bool explain, bool json, bool color = false)
     {
         var verdict = decision.Allowed ? "allow" : "deny";
         var explanation = explain ? decision.Explain() : null;
-        string Named(string text) => text
+        string Named(string text) => users.Aggregate(text, static (t, user) => t
             .Replace($"user:{user.Id:D}", $"user:{user.Email}", StringComparison.Ordinal)
-            .Replace($"user {user.Id:D}", $"user {user.Email}", StringComparison.Ordinal);
+            .Replace($"user {user.Id:D}", $"user {user.Email}", StringComparison.Ordinal));
 
         if (json)
         {

@@ -1,3 +1,4 @@
+using ConfigResolver.Auditing;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Diagnostics;
@@ -34,6 +35,8 @@ internal static class CliTenancy
             var tenancy = await TenantStoreLocator.OpenAsync(shown, new ResolverOptions(), context.Console.WorkingDirectory, context.Console.Clock).ConfigureAwait(false);
             await using (tenancy.ConfigureAwait(false))
             {
+                // Every write a command makes is audited as 'cli' unless the command names a user (invite create --by).
+                using var actor = AuditActor.Use(AuditActor.Cli);
                 return await action(tenancy).ConfigureAwait(false);
             }
         }

@@ -119,6 +119,7 @@ internal static class LiteDocs
         ["user_id"] = e.UserId is { } user ? new BsonValue(user) : BsonValue.Null,
         ["affected_user_ids"] = new BsonArray(e.AffectedUserIds.Select(static id => new BsonValue(id))),
         ["at"] = e.Time.ToUnixTimeMilliseconds(),
+        ["entity_id"] = e.EntityId is { } entity ? new BsonValue(entity) : BsonValue.Null,
     };
 
     public static ChangeLogEntry ToEntry(BsonDocument d) =>
@@ -127,6 +128,7 @@ internal static class LiteDocs
             OrganizationId = d["organization_id"].IsNull ? null : d["organization_id"].AsGuid,
             OrganizationSlug = d["organization_slug"].IsNull ? null : d["organization_slug"].AsString,
             UserId = d["user_id"].IsNull ? null : d["user_id"].AsGuid,
+            EntityId = d.TryGetValue("entity_id", out var entity) && !entity.IsNull ? entity.AsGuid : null,
             AffectedUserIds = [.. d["affected_user_ids"].AsArray.Select(static v => v.AsGuid)],
         };
 

@@ -7,7 +7,7 @@ namespace ConfigResolver.Postgres.Internal;
 /// <summary>Reads and writes the <c>change_log</c> table and its head.</summary>
 internal static class PgChangeLog
 {
-    private const string Columns = "revision, kind, organization_id, organization_slug, user_id, affected_user_ids, at";
+    private const string Columns = "revision, kind, organization_id, organization_slug, user_id, affected_user_ids, at, entity_id";
 
     /// <summary>
     /// Moves the head to the next revision and returns it. The first statement of every write transaction: the row lock
@@ -25,7 +25,7 @@ internal static class PgChangeLog
         var batch = new NpgsqlBatch(c, t);
         await using (batch.ConfigureAwait(false))
         {
-            var insert = new NpgsqlBatchCommand("INSERT INTO change_log (" + Columns + ") VALUES (@revision, @kind, @org, @slug, @user, @affected, @at)");
+            var insert = new NpgsqlBatchCommand("INSERT INTO change_log (" + Columns + ") VALUES (@revision, @kind, @org, @slug, @user, @affected, @at, @entity)");
             insert.Parameters.AddWithValue("revision", entry.Revision);
             insert.Parameters.AddWithValue("kind", ChangeLogKinds.ToName(entry.Kind));
             insert.Parameters.AddWithValue("org", (object?)entry.OrganizationId ?? DBNull.Value);
@@ -33,6 +33,7 @@ internal static class PgChangeLog
             insert.Parameters.AddWithValue("user", (object?)entry.UserId ?? DBNull.Value);
             insert.Parameters.AddWithValue("affected", entry.AffectedUserIds.ToArray());
             insert.Parameters.AddWithValue("at", entry.Time.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("entity", (object?)entry.EntityId ?? DBNull.Value);
             var notify = new NpgsqlBatchCommand("SELECT pg_notify(@channel, @payload)");
             notify.Parameters.AddWithValue("channel", channel);
             notify.Parameters.AddWithValue("payload", entry.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -82,9 +83,13 @@ internal static class PgChangeLog
             ? []
             : (await PgCommands.ListAsync(c, t, PgRows.ReadUser, "SELECT " + PgRows.UserColumns + " FROM users u WHERE u.id = ANY(@ids)", ct, ("ids", userIds)).ConfigureAwait(false))
                 .ToDictionary(static u => u.Id);
+        var keyIds = page.Entries.Where(static e => e.Kind == TenantChangeKind.ApiKeyChanged).Select(static e => e.EntityId).OfType<Guid>().Distinct().ToArray();
+        var keys = keyIds.Length == 0
+            ? []
+            : (await PgAccessQueries.KeysByIdsAsync(c, t, keyIds, ct).ConfigureAwait(false)).ToDictionary(static k => k.Id);
         return page.Entries.ToDictionary(
             static e => e.Revision,
-            e => e.ToChanges(id => organizations.GetValueOrDefault(id), id => users.GetValueOrDefault(id)));
+            e => e.ToChanges(id => organizations.GetValueOrDefault(id), id => users.GetValueOrDefault(id), id => keys.GetValueOrDefault(id)));
     }
 
     /// <summary>Reads a row selected as <c>Columns</c> starting at column <paramref name="at"/>.</summary>
@@ -94,6 +99,7 @@ internal static class PgChangeLog
             OrganizationId = r.IsDBNull(at + 2) ? null : r.GetGuid(at + 2),
             OrganizationSlug = r.IsDBNull(at + 3) ? null : r.GetString(at + 3),
             UserId = r.IsDBNull(at + 4) ? null : r.GetGuid(at + 4),
+            EntityId = r.IsDBNull(at + 7) ? null : r.GetGuid(at + 7),
             AffectedUserIds = [.. r.GetFieldValue<Guid[]>(at + 5)],
         };
 }

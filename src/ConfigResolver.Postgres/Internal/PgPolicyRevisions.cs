@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace ConfigResolver.Postgres.Internal;
 
-/// <summary>Reads and writes the <c>policy_revisions</c> table (migration 0002).</summary>
+/// <summary>Reads and writes the <c>policy_revisions</c> table (migration 0003).</summary>
 internal static class PgPolicyRevisions
 {
     private const string InfoColumns = "number, content_hash, author, message, restored_from, store_revision, created_at, file_count";

@@ -8,7 +8,7 @@ namespace ConfigResolver.Sqlite.Internal;
 /// <summary>Reads and writes the <c>change_log</c> table and its head (migration 0002).</summary>
 internal static class SqliteChangeLog
 {
-    private const string Columns = "revision, kind, organization_id, organization_slug, user_id, affected_user_ids, at";
+    private const string Columns = "revision, kind, organization_id, organization_slug, user_id, affected_user_ids, at, entity_id";
 
     /// <summary>The revision of the last committed write.</summary>
     public static long Head(SqliteConnection c, SqliteTransaction? t) =>
@@ -20,14 +20,15 @@ internal static class SqliteChangeLog
         SqliteCommands.Execute(
             c,
             t,
-            "INSERT INTO change_log (" + Columns + ") VALUES ($revision, $kind, $org, $slug, $user, $affected, $at)",
+            "INSERT INTO change_log (" + Columns + ") VALUES ($revision, $kind, $org, $slug, $user, $affected, $at, $entity)",
             ("$revision", entry.Revision),
             ("$kind", ChangeLogKinds.ToName(entry.Kind)),
             ("$org", entry.OrganizationId is { } org ? Id(org) : null),
             ("$slug", entry.OrganizationSlug),
             ("$user", entry.UserId is { } user ? Id(user) : null),
             ("$affected", string.Join(' ', entry.AffectedUserIds.Select(Id))),
-            ("$at", entry.Time.ToUnixTimeMilliseconds()));
+            ("$at", entry.Time.ToUnixTimeMilliseconds()),
+            ("$entity", entry.EntityId is { } entity ? Id(entity) : null));
         SqliteCommands.Execute(c, t, "UPDATE change_log_head SET revision = $revision WHERE id = 1", ("$revision", entry.Revision));
     }
 
@@ -57,7 +58,7 @@ internal static class SqliteChangeLog
 
     /// <summary>A row's changes with the entities as this transaction sees them.</summary>
     public static ImmutableArray<TenantChange> Expand(SqliteConnection c, SqliteTransaction? t, ChangeLogEntry entry) =>
-        entry.ToChanges(id => SqliteQueries.OrganizationById(c, t, id), id => SqliteQueries.UserById(c, t, id));
+        entry.ToChanges(id => SqliteQueries.OrganizationById(c, t, id), id => SqliteQueries.UserById(c, t, id), id => SqliteAccessQueries.KeyById(c, t, id));
 
     private static ChangeLogEntry ReadEntry(SqliteDataReader r)
     {
@@ -67,6 +68,7 @@ internal static class SqliteChangeLog
             OrganizationId = r.IsDBNull(2) ? null : ParseId(r.GetString(2)),
             OrganizationSlug = r.IsDBNull(3) ? null : r.GetString(3),
             UserId = r.IsDBNull(4) ? null : ParseId(r.GetString(4)),
+            EntityId = r.IsDBNull(7) ? null : ParseId(r.GetString(7)),
             AffectedUserIds = affected.Length == 0 ? [] : [.. affected.Split(' ').Select(ParseId)],
         };
     }

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ConfigResolver.Sqlite.Internal;
 
-/// <summary>Reads and writes the <c>policy_revisions</c> table (migration 0003).</summary>
+/// <summary>Reads and writes the <c>policy_revisions</c> table (migration 0004).</summary>
 internal static class SqlitePolicyRevisions
 {
     private const string InfoColumns = "number, content_hash, author, message, restored_from, store_revision, created_at, file_count";

@@ -1,3 +1,4 @@
+using ConfigResolver.Auditing;
 using Microsoft.Data.Sqlite;
 
 namespace ConfigResolver.Sqlite.Internal;
@@ -11,6 +12,9 @@ internal sealed class SqliteWrite(SqliteConnection connection, string? organizat
 
     /// <summary>The slug a failure names; a write that starts from an id sets it once it has read the organization.</summary>
     public string? Organization { get; set; } = organization;
+
+    /// <summary>The write's audit entry; every write sets it before it returns its changes.</summary>
+    public AuditEntry? Audit { get; set; }
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
         SqliteCommands.Execute(Connection, Transaction, sql, parameters);

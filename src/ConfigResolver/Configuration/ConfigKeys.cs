@@ -7,7 +7,7 @@ namespace ConfigResolver.Configuration;
 /// The catalogue of the resolved view: every section, field and pointer, e.g. <c>/providers/openai/base_url</c>.
 /// Pointer strings for well-known providers are built once, so resolution does not rebuild them.
 /// </summary>
-internal static class ConfigKeys
+internal static partial class ConfigKeys
 {
     public const string DefaultSetup = "default";
     public const string Providers = "providers";
@@ -22,32 +22,9 @@ internal static class ConfigKeys
     public static readonly ConfigField DefaultModel = new("default_model", ConfigValueKind.Text);
     public static readonly ConfigField Models = new("models", ConfigValueKind.StringList);
 
-    public static readonly ConfigField KbUrl = new("url", ConfigValueKind.Text, IsUrl: true);
-    public static readonly ConfigField KbApiKey = new("api_key", ConfigValueKind.Secret);
-
-    public static readonly ConfigField SignupEnabled = new("signup_enabled", ConfigValueKind.Boolean, FieldScope.Organization);
-    public static readonly ConfigField SignupKey = new("signup_key", ConfigValueKind.Secret, FieldScope.Organization);
-    public static readonly ConfigField Description = new("description", ConfigValueKind.Text, FieldScope.Organization);
-    public static readonly ConfigField ContactEmail = new("contact_email", ConfigValueKind.Text, FieldScope.Organization);
-
     public static readonly ImmutableArray<string> WellKnownProviders = ["anthropic", "google", "ollama", "openai"];
 
     public static readonly ImmutableArray<ConfigField> ProviderFields = [Enabled, ApiKey, BaseUrl, DefaultModel, Models];
-    public static readonly ImmutableArray<ConfigField> KbServerFields = [KbUrl, KbApiKey];
-    public static readonly ImmutableArray<ConfigField> AssistantFields =
-    [
-        new("prompt_template", ConfigValueKind.Text),
-        new("system_prompt", ConfigValueKind.Text),
-        new("default_provider", ConfigValueKind.Text),
-        new("default_model", ConfigValueKind.Text),
-        new("small_fast_model", ConfigValueKind.Text),
-    ];
-
-    public static readonly ImmutableArray<ConfigField> FeatureFields = [SignupEnabled, SignupKey];
-    public static readonly ImmutableArray<ConfigField> MetadataFields = [Description, ContactEmail];
-
-    public static readonly string SignupEnabledPointer = "/features/signup_enabled";
-    public static readonly string SignupKeyPointer = "/features/signup_key";
 
     private static readonly FrozenDictionary<string, string[]> s_wellKnownPointers =
         WellKnownProviders.ToFrozenDictionary(p => p, p => BuildProviderPointers(p), StringComparer.Ordinal);
@@ -61,7 +38,7 @@ internal static class ConfigKeys
     public static string SectionPointer(string section, ConfigField field) => "/" + section + "/" + field.Name;
 
     public static bool IsSecretName(string propertyName) =>
-        propertyName is "api_key" or "signup_key";
+        propertyName is "api_key" or "signup_key" or "api_token" or "token";
 
     /// <summary>
     /// Whether a value at <paramref name="pointer"/> (a document pointer) may be a secret, so messages describe it by type
@@ -93,22 +70,33 @@ internal static class ConfigKeys
         if (segments.Count == 3 && segments[0] == Providers && IsName(segments[1]))
         {
             provider = segments[1];
-            return TryFind(ProviderFields, segments[2], out field);
-        }
+            foreach (var candidate in ProviderFields)
+            {
+                if (candidate.Name == segments[2])
+                {
+                    field = candidate;
+                    return true;
+                }
+            }
 
-        if (segments.Count != 2)
-        {
             return false;
         }
 
-        return segments[0] switch
+        foreach (var section in Sections)
         {
-            KbServer => TryFind(KbServerFields, segments[1], out field),
-            AssistantDefaults => TryFind(AssistantFields, segments[1], out field),
-            Features => TryFind(FeatureFields, segments[1], out field),
-            Metadata => TryFind(MetadataFields, segments[1], out field),
-            _ => false,
-        };
+            if (segments.Count == section.Path.Length + 1 && Matches(segments, section.Path))
+            {
+                if (section.TryFind(segments[^1], out var found))
+                {
+                    field = found;
+                    return true;
+                }
+
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Provider and setup names: 1-63 lowercase letters, digits, '_' or '-', starting with a letter or digit.</summary>
@@ -130,19 +118,17 @@ internal static class ConfigKeys
         return true;
     }
 
-    private static bool TryFind(ImmutableArray<ConfigField> fields, string name, out ConfigField field)
+    private static bool Matches(IReadOnlyList<string> segments, ImmutableArray<string> path)
     {
-        foreach (var candidate in fields)
+        for (var i = 0; i < path.Length; i++)
         {
-            if (candidate.Name == name)
+            if (segments[i] != path[i])
             {
-                field = candidate;
-                return true;
+                return false;
             }
         }
 
-        field = Enabled;
-        return false;
+        return true;
     }
 
     private static string[] BuildProviderPointers(string provider)

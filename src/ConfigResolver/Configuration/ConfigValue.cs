@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 
 namespace ConfigResolver.Configuration;
 
 /// <summary>
-/// One configuration value: a string, a boolean, a list of strings or a <see cref="Secret"/>.
+/// One configuration value: a string, a boolean, a list of strings, a number or a <see cref="Secret"/>.
 /// </summary>
 /// <remarks>
 /// Immutable. <see cref="ToString"/> and <see cref="WriteTo"/> redact secrets unless asked to reveal them.
@@ -20,6 +21,11 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
     private readonly ImmutableArray<string> _list;
     private readonly Secret? _secret;
 
+    // A number is kept as the integer the document wrote when it is one (limits, -1 = unlimited), else as a double.
+    private readonly long _integer;
+    private readonly double _number;
+    private readonly bool _isInteger;
+
     private ConfigValue(ConfigValueKind kind, string? text, bool boolean, ImmutableArray<string> list, Secret? secret)
     {
         Kind = kind;
@@ -27,6 +33,14 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
         _boolean = boolean;
         _list = list;
         _secret = secret;
+    }
+
+    private ConfigValue(long integer, double number, bool isInteger)
+        : this(ConfigValueKind.Number, null, false, default, null)
+    {
+        _isInteger = isInteger;
+        _integer = integer;
+        _number = number;
     }
 
     /// <summary>Gets the kind of value.</summary>
@@ -61,6 +75,25 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
         return new ConfigValue(ConfigValueKind.Secret, null, false, default, secret);
     }
 
+    /// <summary>Creates a number value holding an integer.</summary>
+    /// <param name="value">The integer.</param>
+    /// <returns>The value.</returns>
+    public static ConfigValue FromInteger(long value) => new(value, value, isInteger: true);
+
+    /// <summary>Creates a number value holding a finite double.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    public static ConfigValue FromNumber(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), "A configuration number is finite.");
+        }
+
+        return new ConfigValue(0, value, isInteger: false);
+    }
+
     /// <summary>Returns the text of a <see cref="ConfigValueKind.Text"/> value.</summary>
     /// <returns>The text.</returns>
     /// <exception cref="InvalidOperationException">The value is of another kind.</exception>
@@ -80,6 +113,19 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
     /// <returns>The secret.</returns>
     /// <exception cref="InvalidOperationException">The value is of another kind.</exception>
     public Secret AsSecret() => Kind == ConfigValueKind.Secret ? _secret! : throw WrongKind(ConfigValueKind.Secret);
+
+    /// <summary>Returns a <see cref="ConfigValueKind.Number"/> value as a double.</summary>
+    /// <returns>The number.</returns>
+    /// <exception cref="InvalidOperationException">The value is of another kind.</exception>
+    public double AsNumber() => Kind == ConfigValueKind.Number ? _number : throw WrongKind(ConfigValueKind.Number);
+
+    /// <summary>Gets whether the value is a number that holds an integer (see <see cref="AsInt64"/>).</summary>
+    public bool IsInteger => _isInteger;
+
+    /// <summary>Returns a <see cref="ConfigValueKind.Number"/> value that holds an integer.</summary>
+    /// <returns>The integer.</returns>
+    /// <exception cref="InvalidOperationException">The value is not an integer number.</exception>
+    public long AsInt64() => IsInteger ? _integer : throw WrongKind(ConfigValueKind.Number);
 
     /// <summary>Writes the value as JSON: a string, a boolean, an array, or for a secret <c>"[redacted]"</c> unless revealed.</summary>
     /// <param name="writer">The writer.</param>
@@ -104,6 +150,12 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
             case ConfigValueKind.Secret:
                 writer.WriteStringValue(revealSecrets ? _secret!.Reveal() : Secret.Redacted);
                 break;
+            case ConfigValueKind.Number when IsInteger:
+                writer.WriteNumberValue(_integer);
+                break;
+            case ConfigValueKind.Number:
+                writer.WriteNumberValue(_number);
+                break;
             default:
                 writer.WriteStringValue(_string);
                 break;
@@ -117,6 +169,7 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
         ConfigValueKind.Boolean => _boolean ? "true" : "false",
         ConfigValueKind.StringList => "[" + string.Join(", ", _list) + "]",
         ConfigValueKind.Secret => Secret.Redacted,
+        ConfigValueKind.Number => IsInteger ? _integer.ToString(CultureInfo.InvariantCulture) : _number.ToString("R", CultureInfo.InvariantCulture),
         _ => _string!,
     };
 
@@ -133,6 +186,7 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
             ConfigValueKind.Boolean => _boolean == other._boolean,
             ConfigValueKind.StringList => _list.AsSpan().SequenceEqual(other._list.AsSpan()),
             ConfigValueKind.Secret => _secret!.Equals(other._secret),
+            ConfigValueKind.Number => IsInteger == other.IsInteger && (IsInteger ? _integer == other._integer : _number.Equals(other._number)),
             _ => string.Equals(_string, other._string, StringComparison.Ordinal),
         };
     }
@@ -146,6 +200,7 @@ public sealed class ConfigValue : IEquatable<ConfigValue>
         ConfigValueKind.Boolean => _boolean.GetHashCode(),
         ConfigValueKind.StringList => _list.Length,
         ConfigValueKind.Secret => _secret!.GetHashCode(),
+        ConfigValueKind.Number => IsInteger ? _integer.GetHashCode() : _number.GetHashCode(),
         _ => StringComparer.Ordinal.GetHashCode(_string!),
     };
 

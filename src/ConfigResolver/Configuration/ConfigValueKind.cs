@@ -14,4 +14,7 @@ public enum ConfigValueKind
 
     /// <summary>A <see cref="Configuration.Secret"/>; redacted in every rendering.</summary>
     Secret = 3,
+
+    /// <summary>A number: a 64-bit integer (usage limits, where -1 means unlimited) or a finite double (open feature values).</summary>
+    Number = 4,
 }

@@ -5,11 +5,13 @@ namespace ConfigResolver.Configuration;
 
 /// <summary>
 /// Turns an organization document into one <see cref="LayerValues"/> per setup. A setup that declares
-/// <c>"inherits": "default"</c> sees the default setup's values beneath its own. Organization-scoped
-/// sections (features, metadata) are added to every setup's layer.
+/// <c>"inherits": "default"</c> sees the default setup's values beneath its own. Sections a document may also write
+/// at the top level (LAMB's organization-wide <c>kb_server</c> and <c>assistant_defaults</c>, <c>library</c>) lie
+/// beneath every setup's own, key by key, and LAMB's legacy <c>setups.&lt;s&gt;.knowledge_base</c> lies beneath those.
+/// Organization-scoped sections (features, metadata, limits) are added to every setup's layer.
 /// </summary>
 /// <remarks>Tolerant of wrong types (they are skipped), so it can read stored documents without re-validating them.</remarks>
-internal static class DocumentLayers
+internal static partial class DocumentLayers
 {
     public static Dictionary<string, LayerValues> Build(JsonElement root, out LayerValues fallback)
     {
@@ -72,6 +74,11 @@ internal static class DocumentLayers
             case ConfigValueKind.Secret when element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text:
                 value = ConfigValue.FromSecret(new Secret(text));
                 return true;
+            case ConfigValueKind.Number when element.ValueKind == JsonValueKind.Number:
+                value = element.TryGetInt64(out var integer) ? ConfigValue.FromInteger(integer)
+                    : element.TryGetDouble(out var number) && double.IsFinite(number) ? ConfigValue.FromNumber(number)
+                    : value;
+                return value.Kind == ConfigValueKind.Number;
             case ConfigValueKind.StringList when element.ValueKind == JsonValueKind.Array:
                 var items = ImmutableArray.CreateBuilder<string>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())
@@ -88,62 +95,6 @@ internal static class DocumentLayers
                 return true;
             default:
                 return false;
-        }
-    }
-
-    private static LayerValues BuildLayer(JsonElement root, JsonElement setups, ImmutableArray<string> chain)
-    {
-        var builder = new LayerValuesBuilder();
-        foreach (var name in chain)
-        {
-            var setup = Property(setups, name);
-            var prefix = "/setups/" + JsonPointer.Escape(name);
-            var providers = Property(setup, ConfigKeys.Providers);
-            if (providers.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var provider in providers.EnumerateObject())
-                {
-                    var source = prefix + "/providers/" + JsonPointer.Escape(provider.Name);
-                    builder.AddProvider(provider.Name, source);
-                    var pointers = ConfigKeys.ProviderPointers(provider.Name);
-                    for (var i = 0; i < ConfigKeys.ProviderFields.Length; i++)
-                    {
-                        AddField(builder, provider.Value, ConfigKeys.ProviderFields[i], pointers[i], source);
-                    }
-                }
-            }
-
-            AddSection(builder, setup, ConfigKeys.KbServer, ConfigKeys.KbServerFields, prefix);
-            AddSection(builder, setup, ConfigKeys.AssistantDefaults, ConfigKeys.AssistantFields, prefix);
-        }
-
-        AddSection(builder, root, ConfigKeys.Features, ConfigKeys.FeatureFields, string.Empty);
-        AddSection(builder, root, ConfigKeys.Metadata, ConfigKeys.MetadataFields, string.Empty);
-        return builder.Build();
-    }
-
-    private static void AddSection(LayerValuesBuilder builder, JsonElement parent, string section, ImmutableArray<ConfigField> fields, string prefix)
-    {
-        var element = Property(parent, section);
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        foreach (var field in fields)
-        {
-            AddField(builder, element, field, ConfigKeys.SectionPointer(section, field), prefix + "/" + section);
-        }
-    }
-
-    private static void AddField(LayerValuesBuilder builder, JsonElement parent, ConfigField field, string pointer, string sourcePrefix)
-    {
-        if (!builder.Contains(pointer)
-            && parent.ValueKind == JsonValueKind.Object
-            && parent.TryGetProperty(field.Name, out var element)
-            && TryRead(element, field, out var value))
-        {
-            builder.TryAdd(pointer, value, sourcePrefix + "/" + field.Name);
         }
     }
 }

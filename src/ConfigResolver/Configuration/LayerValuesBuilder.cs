@@ -5,6 +5,8 @@ internal sealed class LayerValuesBuilder
 {
     private readonly Dictionary<string, LayerEntry> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _providers = new(StringComparer.Ordinal);
+    private readonly List<string> _providerOrder = [];
+    private readonly List<string> _extras = [];
 
     public bool TryAdd(string pointer, ConfigValue value, string source) =>
         _values.TryAdd(pointer, new LayerEntry(value, source));
@@ -15,7 +17,19 @@ internal sealed class LayerValuesBuilder
 
     public bool Contains(string pointer) => _values.ContainsKey(pointer);
 
-    public void AddProvider(string provider, string source) => _providers.TryAdd(provider, source);
+    public bool TryGetEntry(string pointer, out LayerEntry entry) => _values.TryGetValue(pointer, out entry);
 
-    public LayerValues Build() => _values.Count == 0 && _providers.Count == 0 ? LayerValues.Empty : new LayerValues(_values, _providers);
+    public void AddProvider(string provider, string source)
+    {
+        if (_providers.TryAdd(provider, source))
+        {
+            _providerOrder.Add(provider);
+        }
+    }
+
+    /// <summary>Records a pointer of an open section (a feature or metadata key beyond the known ones).</summary>
+    public void AddExtra(string pointer) => _extras.Add(pointer);
+
+    public LayerValues Build() =>
+        _values.Count == 0 && _providers.Count == 0 ? LayerValues.Empty : new LayerValues(_values, _providers, [.. _providerOrder], [.. _extras]);
 }

@@ -27,6 +27,17 @@ public sealed partial class OrgConfigDocument
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
+    private static string Format(JsonElement root, bool indented)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            root.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
     private static void WriteRedacted(Utf8JsonWriter writer, JsonElement element)
     {
         switch (element.ValueKind)
@@ -36,7 +47,8 @@ public sealed partial class OrgConfigDocument
                 foreach (var property in element.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    if (ConfigKeys.IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String)
+                    // An empty key means "not set" (LAMB writes ""); it stays empty so the document keeps saying so.
+                    if (ConfigKeys.IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String && !property.Value.ValueEquals(string.Empty))
                     {
                         writer.WriteStringValue(Secret.Redacted);
                     }

@@ -26,6 +26,7 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
         _json = Normalize(Root);
         _layers = DocumentLayers.Build(Root, out _fallback);
         SetupNames = DocumentLayers.SetupNames(Root);
+        // LAMB writes "1.0"; both spellings are version 1.
         Version = DocumentLayers.Property(Root, "version") is { ValueKind: JsonValueKind.Number } version
             && version.TryGetInt32(out var number) ? number : 1;
         SignupEnabled = _fallback.TryGet(ConfigKeys.SignupEnabledPointer, out var enabled) && enabled.Value.AsBoolean();
@@ -36,7 +37,7 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     /// <summary>Gets the document <c>{"version":1}</c>: no setups, nothing shared; every value comes from lower layers.</summary>
     public static OrgConfigDocument Empty { get; } = FromStoredJson("{\"version\":1}");
 
-    /// <summary>Gets the document format version.</summary>
+    /// <summary>Gets the document format version: 1, written <c>1</c> or (as LAMB does) <c>"1.0"</c>.</summary>
     public int Version { get; }
 
     /// <summary>Gets the names of the setups the document defines, sorted ordinally.</summary>
@@ -111,6 +112,10 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     public bool SharesKbServerApiKey =>
         IsTrue(DocumentLayers.Property(DocumentLayers.Property(DocumentLayers.Property(Root, "inheritance"), ConfigKeys.KbServer), "share_api_key"));
 
+    /// <summary>Gets whether the document opts in to sharing the operator's library server token.</summary>
+    public bool SharesLibraryApiKey =>
+        IsTrue(DocumentLayers.Property(DocumentLayers.Property(DocumentLayers.Property(Root, "inheritance"), ConfigKeys.Library), "share_api_key"));
+
     /// <summary>Returns the normalized JSON with secrets in plaintext: what a store persists.</summary>
     /// <returns>Compact JSON.</returns>
     public string RevealJson() => _json;
@@ -119,6 +124,20 @@ public sealed partial class OrgConfigDocument : IEquatable<OrgConfigDocument>
     /// <param name="indented">Indent the output.</param>
     /// <returns>JSON text safe to show or log.</returns>
     public string ToRedactedJson(bool indented = false) => Redact(Root, indented);
+
+    /// <summary>
+    /// Returns the document in LAMB's shape (<c>"version": "1.0"</c>, setups with <c>name</c> and <c>is_default</c>, the
+    /// default setup's knowledge-base server, assistant defaults and library as organization-wide sections when that
+    /// changes no setup's values). Setting the result as a document resolves to the same values as this one.
+    /// </summary>
+    /// <param name="revealSecrets">Write keys in plaintext (needed to set the result back); otherwise <c>[redacted]</c>.</param>
+    /// <param name="indented">Indent the output.</param>
+    /// <returns>JSON text.</returns>
+    public string ToLambJson(bool revealSecrets = false, bool indented = false)
+    {
+        using var document = JsonDocument.Parse(LambDocumentWriter.Write(Root).ToJsonString());
+        return revealSecrets ? Format(document.RootElement, indented) : Redact(document.RootElement, indented);
+    }
 
     /// <summary>Returns <see cref="ToRedactedJson"/>.</summary>
     /// <returns>The redacted JSON.</returns>

@@ -8,6 +8,7 @@ namespace ConfigResolver.Diagnostics;
 /// <c>TEN2xxx</c>: tenancy (organizations, users, memberships).
 /// <c>STO3xxx</c>: storage failures.
 /// <c>INP4xxx</c>: files named by a user (configuration documents, models, policies, request files).
+/// <c>IMP5xxx</c>: importing from another system (a LAMB database).
 /// </remarks>
 public static class DiagnosticCodes
 {
@@ -46,6 +47,15 @@ public static class DiagnosticCodes
 
     /// <summary>A setup inherits something other than <c>default</c>, or <c>default</c> inherits.</summary>
     public const string InvalidSetupInheritance = "CFG1014";
+
+    /// <summary>One object writes the same key under two of its names (<c>url</c> and LAMB's <c>server_url</c>).</summary>
+    public const string AmbiguousAlias = "CFG1015";
+
+    /// <summary>No provider and model qualifies for a completion request (<see cref="Routing.CompletionRouteException"/>).</summary>
+    public const string NoCompletionCandidate = "CFG1050";
+
+    /// <summary>One provider or model a completion route looked at and refused, with why (information that follows CFG1050).</summary>
+    public const string RefusedCompletionCandidate = "CFG1051";
 
     /// <summary>The document is larger than <see cref="Validation.DocumentLimits.MaxDocumentBytes"/> (UTF-8 bytes).</summary>
     public const string DocumentTooLarge = "CFG1040";
@@ -147,4 +157,25 @@ public static class DiagnosticCodes
     public const string UnreadableFile = "INP4006";
     /// <summary>A store locator (<c>--db</c>, <c>CFGR_DB</c>) names no store: empty, a malformed URL or connection string.</summary>
     public const string InvalidStoreLocator = "STO3003";
+
+    /// <summary>The file is not a LAMB database: not SQLite, or a table or column the import reads is missing.</summary>
+    public const string NotALambDatabase = "IMP5001";
+
+    /// <summary>A LAMB user has no email; users are identified by email here.</summary>
+    public const string LambUserWithoutEmail = "IMP5002";
+
+    /// <summary>A LAMB role is not owner, admin or member.</summary>
+    public const string LambUnknownRole = "IMP5003";
+
+    /// <summary>A LAMB organization's status is not active, suspended or trial.</summary>
+    public const string LambUnknownStatus = "IMP5004";
+
+    /// <summary>A LAMB organization has members but no owner or admin who could become its owner.</summary>
+    public const string LambNoOwner = "IMP5005";
+
+    /// <summary>A LAMB table holds more rows than the import reads (<see cref="Import.LambImportLimits"/>).</summary>
+    public const string LambTooManyRows = "IMP5006";
+
+    /// <summary>A LAMB database marks more than one organization as the system organization.</summary>
+    public const string LambSecondSystemOrganization = "IMP5007";
 }

@@ -18,6 +18,12 @@ internal static class BuiltInDefaults
         AddBaseUrl(builder, "google", "https://generativelanguage.googleapis.com/v1beta");
         AddBaseUrl(builder, "ollama", "http://localhost:11434");
         Add(builder, ConfigKeys.SignupEnabledPointer, ConfigValue.FromBoolean(false));
+        foreach (var feature in ConfigKeys.BooleanFeatures)
+        {
+            // LAMB's get_feature_flag answers false for a switch an organization does not set.
+            Add(builder, ConfigKeys.FeaturesSection.Pointer(feature), ConfigValue.FromBoolean(false));
+        }
+
         Add(builder, "/assistant_defaults/prompt_template", ConfigValue.FromString("{context}\n\n{user_input}"));
         Add(builder, "/assistant_defaults/system_prompt", ConfigValue.FromString("You are a helpful assistant."));
 

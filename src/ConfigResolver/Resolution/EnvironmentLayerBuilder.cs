@@ -14,6 +14,9 @@ namespace ConfigResolver.Resolution;
 internal static class EnvironmentLayerBuilder
 {
     private const string Where = "environment";
+    private const string OllamaModel = "OLLAMA_MODEL";
+    private const string OllamaDefaultModelPointer = "/providers/ollama/default_model";
+    private const string OllamaModelsPointer = "/providers/ollama/models";
 
     public static LayerValues Build(IConfiguration configuration, ResolverOptions options, out ImmutableArray<Diagnostic> diagnostics)
     {
@@ -24,13 +27,21 @@ internal static class EnvironmentLayerBuilder
             AddGeneric(configuration.GetSection(options.EnvironmentPrefix), options.EnvironmentPrefix, [], builder, bag);
         }
 
-        foreach (var (key, pointer) in Mapping(options, bag))
+        var mapping = Mapping(options, bag);
+        foreach (var (key, pointer) in mapping)
         {
             var text = configuration[key];
             if (!string.IsNullOrEmpty(text) && !builder.Contains(pointer))
             {
                 Add(key, pointer, text, builder, bag);
             }
+        }
+
+        // LAMB lists OLLAMA_MODEL as the provider's only model; keep that unless something else set the models.
+        if (mapping.TryGetValue(OllamaModel, out var ollamaPointer) && ollamaPointer == OllamaDefaultModelPointer
+            && builder.TryGetEntry(OllamaDefaultModelPointer, out var model) && model.Source.Equals(OllamaModel, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.TryAdd(OllamaModelsPointer, ConfigValue.FromList([model.Value.AsString()]), model.Source);
         }
 
         diagnostics = bag.ToImmutable();
@@ -54,7 +65,7 @@ internal static class EnvironmentLayerBuilder
             {
                 mapping.Remove(key);
             }
-            else if (ConfigKeys.TryDescribe(pointer, out var field, out _) && field.Scope == FieldScope.Layered)
+            else if (ConfigKeys.TryDescribe(pointer, out var field, out _) && field.FromEnvironment)
             {
                 mapping[key] = pointer;
             }
@@ -106,7 +117,7 @@ internal static class EnvironmentLayerBuilder
     private static void Add(string key, string pointer, string text, LayerValuesBuilder builder, DiagnosticBag bag)
     {
         ConfigKeys.TryDescribe(pointer, out var field, out var provider);
-        if (!TryParse(field, text, out var value, out var expected))
+        if (!TryParse(pointer, field, text, out var value, out var expected))
         {
             bag.Add(Diagnostic.Mismatch(DiagnosticCodes.InvalidEnvironmentValue, pointer, expected, field.IsSecret ? Secret.DescribeLength(text.Length) : ValueDescriber.Quote(text))
                 with { Where = $"{Where} '{key}'" });
@@ -120,7 +131,7 @@ internal static class EnvironmentLayerBuilder
         }
     }
 
-    private static bool TryParse(ConfigField field, string text, out ConfigValue value, out string expected)
+    private static bool TryParse(string pointer, ConfigField field, string text, out ConfigValue value, out string expected)
     {
         expected = string.Empty;
         value = ConfigValue.FromBoolean(false);
@@ -133,8 +144,18 @@ internal static class EnvironmentLayerBuilder
                 value = ConfigValue.FromList([.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
                 return true;
             case ConfigValueKind.Secret:
+                expected = SignupKeyRules.Expectation;
                 value = ConfigValue.FromSecret(new Secret(text));
-                return true;
+                return pointer != ConfigKeys.SignupKeyPointer || SignupKeyRules.IsWellFormed(text);
+            case ConfigValueKind.Number:
+                expected = "an integer of at least -1 (-1 means unlimited)";
+                var isLimit = long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= -1;
+                value = ConfigValue.FromInteger(isLimit ? number : 0);
+                return isLimit;
+            case ConfigValueKind.Text when field.Name == "provider":
+                expected = "a provider name: 1-63 lowercase letters, digits, '_' or '-', starting with a letter or digit";
+                value = ConfigValue.FromString(text);
+                return ConfigKeys.IsName(text);
             default:
                 expected = UrlRules.Expectation;
                 if (field.IsUrl && !UrlRules.IsHttpUrl(text))

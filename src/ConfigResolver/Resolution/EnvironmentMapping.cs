@@ -8,7 +8,11 @@ namespace ConfigResolver.Resolution;
 /// </summary>
 public static class EnvironmentMapping
 {
-    /// <summary>Gets the LAMB names: environment key to resolved-view pointer. <c>OPENAI_MODELS</c> is comma-separated.</summary>
+    /// <summary>
+    /// Gets the LAMB names: environment key to resolved-view pointer. <c>OPENAI_MODELS</c> and <c>GEMINI_MODELS</c> are
+    /// comma-separated. <c>GEMINI_API_KEY</c> wins over <c>GOOGLE_API_KEY</c> when both are set. <c>SIGNUP_ENABLED</c> and
+    /// <c>SIGNUP_SECRET_KEY</c> apply to the system organization only.
+    /// </summary>
     public static FrozenDictionary<string, string> LambNames { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["OPENAI_API_KEY"] = "/providers/openai/api_key",
@@ -21,5 +25,19 @@ public static class EnvironmentMapping
         ["OLLAMA_ENABLED"] = "/providers/ollama/enabled",
         ["LAMB_KB_SERVER"] = "/kb_server/url",
         ["LAMB_KB_SERVER_TOKEN"] = "/kb_server/api_key",
+        ["LAMB_LIBRARY_SERVER"] = "/library/url",
+        ["LAMB_LIBRARY_TOKEN"] = "/library/api_key",
+        ["GLOBAL_DEFAULT_MODEL_PROVIDER"] = "/global_default_model/provider",
+        ["GLOBAL_DEFAULT_MODEL_NAME"] = "/global_default_model/model",
+        ["SMALL_FAST_MODEL_PROVIDER"] = "/small_fast_model/provider",
+        ["SMALL_FAST_MODEL_NAME"] = "/small_fast_model/model",
+        ["LLM_DEFAULT_MODEL"] = "/providers/llm/default_model",
+        ["LLM_ENABLED"] = "/providers/llm/enabled",
+        ["GEMINI_API_KEY"] = "/providers/google/api_key",
+        ["GOOGLE_API_KEY"] = "/providers/google/api_key",
+        ["GEMINI_MODELS"] = "/providers/google/models",
+        ["GEMINI_DEFAULT_MODEL"] = "/providers/google/default_model",
+        ["SIGNUP_ENABLED"] = "/features/signup_enabled",
+        ["SIGNUP_SECRET_KEY"] = "/features/signup_key",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 }

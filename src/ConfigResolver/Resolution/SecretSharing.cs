@@ -13,12 +13,14 @@ internal sealed class SecretSharing
     private readonly HashSet<string> _providers;
     private readonly bool _allProviders;
     private readonly bool _kbServer;
+    private readonly bool _library;
 
     public SecretSharing(ResolverOptions options)
     {
         _providers = new HashSet<string>(options.SharedProviderApiKeys, StringComparer.Ordinal);
         _allProviders = _providers.Contains("*");
         _kbServer = options.ShareKbServerApiKey;
+        _library = options.ShareLibraryApiKey;
     }
 
     public bool SharesProvider(Organization organization, string provider) =>
@@ -27,6 +29,12 @@ internal sealed class SecretSharing
     public bool SharesKbServer(Organization organization) =>
         organization.IsSystem || _kbServer || organization.Config.SharesKbServerApiKey;
 
-    public static string OptInPointer(string? provider) =>
-        provider is null ? "/inheritance/kb_server/share_api_key" : "/inheritance/providers/" + JsonPointer.Escape(provider) + "/share_api_key";
+    public bool SharesLibrary(Organization organization) =>
+        organization.IsSystem || _library || organization.Config.SharesLibraryApiKey;
+
+    /// <summary>The opt-in pointer for a provider's key, or for a section's (<c>kb_server</c> when none is named).</summary>
+    public static string OptInPointer(string? provider, string? section = null) =>
+        provider is null
+            ? "/inheritance/" + (section ?? ConfigKeys.KbServer) + "/share_api_key"
+            : "/inheritance/providers/" + JsonPointer.Escape(provider) + "/share_api_key";
 }

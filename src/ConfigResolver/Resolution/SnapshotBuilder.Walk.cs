@@ -7,6 +7,7 @@ internal sealed partial class SnapshotBuilder
 {
     private const int AllLayers = (1 << (int)ConfigLayer.Org) | (1 << (int)ConfigLayer.Env) | (1 << (int)ConfigLayer.System) | (1 << (int)ConfigLayer.Default);
     private const int OrganizationOnly = (1 << (int)ConfigLayer.Org) | (1 << (int)ConfigLayer.Default);
+    private const int SystemOrganizationOwn = OrganizationOnly | (1 << (int)ConfigLayer.Env);
 
     /// <summary>First layer in <paramref name="mask"/> that has the value wins; the rest are shadowed.</summary>
     /// <param name="pointer">The resolved pointer.</param>
@@ -49,13 +50,13 @@ internal sealed partial class SnapshotBuilder
                 found.Source,
                 _layers[winner].Layer == ConfigLayer.Org ? ValueState.Set : inheritedState,
                 shadowed?.ToImmutable() ?? [],
-                null));
+                AliasNote(_layers[winner].Layer, pointer, found.Source)));
         _values.Add(result);
         return result;
     }
 
     /// <summary>A secret the organization did not opt in to share: only its own value counts; the operator's is withheld.</summary>
-    private ResolvedValue OwnSecretOnly(string pointer, string? provider)
+    private ResolvedValue OwnSecretOnly(string pointer, string? provider, ConfigSection? section)
     {
         var own = _layers[0].Values.TryGet(pointer, out var entry);
         var shadowed = ImmutableArray.CreateBuilder<ShadowedValue>();
@@ -70,12 +71,32 @@ internal sealed partial class SnapshotBuilder
         }
 
         var note = !own && shadowed.Count > 0
-            ? $"the operator's value is not shared with this organization; set {SecretSharing.OptInPointer(provider)} to true to use it"
+            ? $"the operator's value is not shared with this organization; set {SecretSharing.OptInPointer(provider, section?.Name)} to true to use it"
             : null;
         var result = own
-            ? new ResolvedValue(pointer, entry.Value, new Provenance(ConfigLayer.Org, entry.Source, ValueState.Set, shadowed.ToImmutable(), null))
+            ? new ResolvedValue(pointer, entry.Value, new Provenance(ConfigLayer.Org, entry.Source, ValueState.Set, shadowed.ToImmutable(), AliasNote(ConfigLayer.Org, pointer, entry.Source)))
             : new ResolvedValue(pointer, null, new Provenance(ConfigLayer.None, null, ValueState.Absent, shadowed.ToImmutable(), note));
         _values.Add(result);
         return result;
+    }
+
+    /// <summary>Says when a document value came from one of LAMB's other names or its legacy knowledge_base section.</summary>
+    private static string? AliasNote(ConfigLayer layer, string pointer, string source)
+    {
+        if (layer is not (ConfigLayer.Org or ConfigLayer.System))
+        {
+            return null;
+        }
+
+        var name = JsonPointer.LastSegment(pointer);
+        var used = JsonPointer.LastSegment(source);
+        var legacy = source.Contains("/" + ConfigKeys.KnowledgeBase + "/", StringComparison.Ordinal);
+        return (legacy, used == name) switch
+        {
+            (true, true) => $"from LAMB's legacy '{ConfigKeys.KnowledgeBase}' section",
+            (true, false) => $"from LAMB's legacy '{ConfigKeys.KnowledgeBase}' section, '{used}' (LAMB's name for '{name}')",
+            (false, false) => $"'{used}' is LAMB's name for '{name}'",
+            _ => null,
+        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ConfigResolver.Configuration;
 using ConfigResolver.Tenancy;
 
@@ -31,17 +30,19 @@ internal sealed partial class SnapshotBuilder
 
     public TenantConfig Build(string setup, long generation, long storeRevision, DateTimeOffset now)
     {
-        var (providerShape, valueShape) = SnapshotShapes.For(ExtraProviderNames());
+        var extras = new SortedSet<string>(_layers[0].Values.ExtraPointers, StringComparer.Ordinal);
+        var (providerShape, valueShape) = SnapshotShapes.For(ExtraProviderNames(), extras);
         var providers = new ProviderSettings[providerShape.Keys.Length];
         for (var i = 0; i < providers.Length; i++)
         {
             providers[i] = ResolveProvider(providerShape.Keys[i]);
         }
 
-        var kb = ResolveSection(ConfigKeys.KbServer, ConfigKeys.KbServerFields, provider: null);
-        var assistant = ResolveSection(ConfigKeys.AssistantDefaults, ConfigKeys.AssistantFields, provider: null);
-        var features = ResolveSection(ConfigKeys.Features, ConfigKeys.FeatureFields, provider: null);
-        var metadata = ResolveSection(ConfigKeys.Metadata, ConfigKeys.MetadataFields, provider: null);
+        var kb = ResolveSection(ConfigKeys.KbServerSection);
+        var assistant = ResolveSection(ConfigKeys.AssistantSection);
+        var features = ResolveSection(ConfigKeys.FeaturesSection);
+        var metadata = ResolveSection(ConfigKeys.MetadataSection);
+        var sections = ResolveLambSections(extras);
 
         var values = new ResolvedValue[valueShape.Keys.Length];
         foreach (var value in _values)
@@ -58,10 +59,11 @@ internal sealed partial class SnapshotBuilder
             new SnapshotDictionary<ProviderSettings>(providerShape, providers),
             new KbServerSettings(Text(kb[0]), SecretOf(kb[1])),
             new AssistantDefaults(Text(assistant[0]), Text(assistant[1]), Text(assistant[2]), Text(assistant[3]), Text(assistant[4])),
-            new FeatureSettings(features[0].Value?.AsBoolean() == true, SecretOf(features[1])),
+            Features(features),
             new MetadataSettings(Text(metadata[0]), Text(metadata[1])),
             new SnapshotDictionary<ResolvedValue>(valueShape, values),
-            _systemDependencies);
+            _systemDependencies,
+            sections);
     }
 
     /// <summary>Providers beyond the well-known four that any layer mentions, or null (the common case).</summary>
@@ -82,24 +84,25 @@ internal sealed partial class SnapshotBuilder
         return extra;
     }
 
-    private ResolvedValue[] ResolveSection(string section, ImmutableArray<ConfigField> fields, string? provider)
+    private ResolvedValue[] ResolveSection(ConfigSection section)
     {
-        var resolved = new ResolvedValue[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
+        var resolved = new ResolvedValue[section.Fields.Length];
+        for (var i = 0; i < resolved.Length; i++)
         {
-            resolved[i] = ResolveField(ConfigKeys.SectionPointer(section, fields[i]), fields[i], provider);
+            resolved[i] = ResolveField(section.Pointer(section.Fields[i].Name), section.Fields[i], provider: null, section);
         }
 
         return resolved;
     }
 
-    private ResolvedValue ResolveField(string pointer, ConfigField field, string? provider)
+    private ResolvedValue ResolveField(string pointer, ConfigField field, string? provider, ConfigSection? section = null)
     {
         if (field.Scope == FieldScope.Organization)
         {
             // Features and metadata describe the organization itself; the environment and the system
-            // organization do not apply (a signup key must never be inherited: it has to be unique).
-            return Walk(pointer, OrganizationOnly, ValueState.Set);
+            // organization do not apply (a signup key must never be inherited: it has to be unique). The system
+            // organization alone reads LAMB's SIGNUP_ENABLED / SIGNUP_SECRET_KEY from the environment.
+            return Walk(pointer, field.SystemEnvironment && _organization.IsSystem ? SystemOrganizationOwn : OrganizationOnly, ValueState.Set);
         }
 
         if (!field.IsSecret)
@@ -107,8 +110,10 @@ internal sealed partial class SnapshotBuilder
             return Walk(pointer, AllLayers, ValueState.Set);
         }
 
-        var shared = provider is null ? _sharing.SharesKbServer(_organization) : _sharing.SharesProvider(_organization, provider);
-        return shared ? Walk(pointer, AllLayers, ValueState.Shared) : OwnSecretOnly(pointer, provider);
+        var shared = provider is not null ? _sharing.SharesProvider(_organization, provider)
+            : section == ConfigKeys.LibrarySection ? _sharing.SharesLibrary(_organization)
+            : _sharing.SharesKbServer(_organization);
+        return shared ? Walk(pointer, AllLayers, ValueState.Shared) : OwnSecretOnly(pointer, provider, section);
     }
 
     private static string? Text(ResolvedValue value) => value.Value?.AsString();

@@ -4,8 +4,8 @@ using ConfigResolver.Configuration;
 namespace ConfigResolver.Resolution;
 
 /// <summary>
-/// The key shapes of snapshots, cached by provider-name set: every snapshot whose layers mention the same providers
-/// has the same pointers. Freezing an index costs far more than resolving, so it is done once per shape, not per build.
+/// The key shapes of snapshots, cached by provider-name set and open-section keys (features and metadata beyond the
+/// known ones): every snapshot whose layers mention the same providers and keys has the same pointers. Freezing an index costs far more than resolving, so it is done once per shape, not per build.
 /// </summary>
 internal static class SnapshotShapes
 {
@@ -15,25 +15,25 @@ internal static class SnapshotShapes
 
     private static readonly ConcurrentDictionary<string, (SnapshotShape Providers, SnapshotShape Values)> s_shapes = new(StringComparer.Ordinal);
 
-    private static readonly (SnapshotShape Providers, SnapshotShape Values) s_wellKnown = Create(new SortedSet<string>(ConfigKeys.WellKnownProviders, StringComparer.Ordinal));
+    private static readonly (SnapshotShape Providers, SnapshotShape Values) s_wellKnown = Create(new SortedSet<string>(ConfigKeys.WellKnownProviders, StringComparer.Ordinal), []);
 
-    /// <summary>Returns the shapes for the well-known providers plus <paramref name="extraProviders"/>.</summary>
-    public static (SnapshotShape Providers, SnapshotShape Values) For(SortedSet<string>? extraProviders)
+    /// <summary>Returns the shapes for the well-known providers plus <paramref name="extraProviders"/>, and the known pointers plus <paramref name="extraPointers"/>.</summary>
+    public static (SnapshotShape Providers, SnapshotShape Values) For(SortedSet<string>? extraProviders, IReadOnlyCollection<string> extraPointers)
     {
-        if (extraProviders is null)
+        if (extraProviders is null && extraPointers.Count == 0)
         {
             return s_wellKnown;
         }
 
         var providerNames = new SortedSet<string>(ConfigKeys.WellKnownProviders, StringComparer.Ordinal);
-        providerNames.UnionWith(extraProviders);
-        var key = string.Join('\n', providerNames);
+        providerNames.UnionWith(extraProviders ?? []);
+        var key = string.Join('\n', providerNames) + "\n\0\n" + string.Join('\n', extraPointers);
         if (s_shapes.TryGetValue(key, out var shapes))
         {
             return shapes;
         }
 
-        shapes = Create(providerNames);
+        shapes = Create(providerNames, extraPointers);
         if (s_shapes.Count < MaxCached)
         {
             s_shapes.TryAdd(key, shapes);
@@ -42,31 +42,26 @@ internal static class SnapshotShapes
         return shapes;
     }
 
-    private static (SnapshotShape Providers, SnapshotShape Values) Create(SortedSet<string> providerNames) =>
-        (new SnapshotShape([.. providerNames]), new SnapshotShape(ValuePointers(providerNames)));
+    private static (SnapshotShape Providers, SnapshotShape Values) Create(SortedSet<string> providerNames, IReadOnlyCollection<string> extraPointers) =>
+        (new SnapshotShape([.. providerNames]), new SnapshotShape(ValuePointers(providerNames, extraPointers)));
 
-    private static string[] ValuePointers(SortedSet<string> providerNames)
+    private static string[] ValuePointers(SortedSet<string> providerNames, IReadOnlyCollection<string> extraPointers)
     {
-        var pointers = new List<string>(providerNames.Count * ConfigKeys.ProviderFields.Length + 16);
+        var pointers = new List<string>(providerNames.Count * ConfigKeys.ProviderFields.Length + 48 + extraPointers.Count);
         foreach (var provider in providerNames)
         {
             pointers.AddRange(ConfigKeys.ProviderPointers(provider));
         }
 
-        foreach (var (section, fields) in new[]
+        foreach (var section in ConfigKeys.Sections)
         {
-            (ConfigKeys.KbServer, ConfigKeys.KbServerFields),
-            (ConfigKeys.AssistantDefaults, ConfigKeys.AssistantFields),
-            (ConfigKeys.Features, ConfigKeys.FeatureFields),
-            (ConfigKeys.Metadata, ConfigKeys.MetadataFields),
-        })
-        {
-            foreach (var field in fields)
+            foreach (var field in section.Fields)
             {
-                pointers.Add(ConfigKeys.SectionPointer(section, field));
+                pointers.Add(section.Pointer(field.Name));
             }
         }
 
+        pointers.AddRange(extraPointers);
         pointers.Sort(StringComparer.Ordinal);
         return [.. pointers];
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using ConfigResolver.Routing;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Resolution;
@@ -13,7 +14,7 @@ namespace ConfigResolver.Resolution;
 /// An immutable snapshot, safe to share between threads and cached by <see cref="TenantConfigResolver"/>.
 /// Lookups go through indexes shared by snapshots of the same shape and allocate nothing. Every rendering redacts secrets.
 /// </remarks>
-public sealed class TenantConfig
+public sealed partial class TenantConfig
 {
     internal TenantConfig(
         Organization organization,
@@ -27,7 +28,8 @@ public sealed class TenantConfig
         FeatureSettings features,
         MetadataSettings metadata,
         SnapshotDictionary<ResolvedValue> values,
-        HashSet<string> systemDependencies)
+        HashSet<string> systemDependencies,
+        ResolvedSections sections)
     {
         OrganizationId = organization.Id;
         OrganizationSlug = organization.Slug;
@@ -45,6 +47,12 @@ public sealed class TenantConfig
         Values = values;
         AllValues = [.. values.Values];
         SystemDependencies = systemDependencies;
+        Library = sections.Library;
+        GlobalDefaultModel = sections.GlobalDefaultModel;
+        SmallFastModel = sections.SmallFastModel;
+        UsageLimits = sections.UsageLimits;
+        ProviderOrder = sections.ProviderOrder;
+        _routes = new CompletionRouteCache(this);
     }
 
     /// <summary>Gets the organization's id.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Access;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Storage;
@@ -8,7 +9,7 @@ namespace ConfigResolver.Storage;
 /// Revisions start at 1 (the system organization's creation on first open) and grow by one per write.
 /// </summary>
 /// <remarks>
-/// A row carries ids, never entities: an instance that reads it re-reads what it needs (<see cref="ToChanges"/>).
+/// A row carries ids, never entities: an instance that reads it re-reads what it needs (<c>ToChanges</c>).
 /// Organization slugs never change, so the slug recorded with the id stays valid for as long as the organization exists.
 /// </remarks>
 /// <param name="Revision">The store revision of the write.</param>
@@ -24,6 +25,9 @@ public sealed record ChangeLogEntry(long Revision, TenantChangeKind Kind, DateTi
 
     /// <summary>Gets the user the write concerns (created or updated user, membership's user), if any.</summary>
     public Guid? UserId { get; init; }
+
+    /// <summary>Gets the API key or invitation the write concerns, if any.</summary>
+    public Guid? EntityId { get; init; }
 
     /// <summary>Gets the users whose records the store changed as a side effect (a default organization reassigned).</summary>
     public ImmutableArray<Guid> AffectedUserIds { get; init; } = [];
@@ -56,6 +60,7 @@ public sealed record ChangeLogEntry(long Revision, TenantChangeKind Kind, DateTi
             OrganizationId = first.OrganizationId,
             OrganizationSlug = first.OrganizationSlug,
             UserId = first.UserId,
+            EntityId = first.EntityId,
             AffectedUserIds = affected.ToImmutable(),
         };
     }
@@ -86,10 +91,22 @@ public sealed record ChangeLogEntry(long Revision, TenantChangeKind Kind, DateTi
     /// <param name="organization">Reads an organization by id.</param>
     /// <param name="user">Reads a user by id.</param>
     /// <returns>The changes, in the writer's order, marked <see cref="TenantChange.IsRemote"/>.</returns>
-    public ImmutableArray<TenantChange> ToChanges(Func<Guid, Organization?> organization, Func<Guid, User?> user)
+    public ImmutableArray<TenantChange> ToChanges(Func<Guid, Organization?> organization, Func<Guid, User?> user) =>
+        ToChanges(organization, user, static _ => null);
+
+    /// <summary>
+    /// Rebuilds the changes a remote instance publishes for this row, re-reading the organization, users and API key it
+    /// names (null when they no longer exist).
+    /// </summary>
+    /// <param name="organization">Reads an organization by id.</param>
+    /// <param name="user">Reads a user by id.</param>
+    /// <param name="apiKey">Reads an API key by id.</param>
+    /// <returns>The changes, in the writer's order, marked <see cref="TenantChange.IsRemote"/>.</returns>
+    public ImmutableArray<TenantChange> ToChanges(Func<Guid, Organization?> organization, Func<Guid, User?> user, Func<Guid, ApiKey?> apiKey)
     {
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(apiKey);
         var changes = ImmutableArray.CreateBuilder<TenantChange>(1 + AffectedUserIds.Length);
         changes.Add(new TenantChange(Kind)
         {
@@ -98,6 +115,8 @@ public sealed record ChangeLogEntry(long Revision, TenantChangeKind Kind, DateTi
             OrganizationId = OrganizationId,
             OrganizationSlug = OrganizationSlug,
             UserId = UserId,
+            EntityId = EntityId,
+            ApiKey = Kind == TenantChangeKind.ApiKeyChanged && EntityId is { } keyId ? apiKey(keyId) : null,
             Organization = OrganizationToRead is { } organizationId ? organization(organizationId) : null,
             User = Kind is TenantChangeKind.UserCreated or TenantChangeKind.UserUpdated && UserId is { } userId ? user(userId) : null,
         });

@@ -21,6 +21,8 @@ public static class ChangeLogKinds
         TenantChangeKind.MembershipRemoved => "membership_removed",
         TenantChangeKind.Reset => "reset",
         TenantChangeKind.PolicyRevisionPublished => "policy_revision",
+        TenantChangeKind.ApiKeyChanged => "api_key_changed",
+        TenantChangeKind.InvitationChanged => "invitation_changed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown change kind."),
     };
 
@@ -37,6 +39,8 @@ public static class ChangeLogKinds
         "membership_set" => TenantChangeKind.MembershipSet,
         "membership_removed" => TenantChangeKind.MembershipRemoved,
         "policy_revision" => TenantChangeKind.PolicyRevisionPublished,
+        "api_key_changed" => TenantChangeKind.ApiKeyChanged,
+        "invitation_changed" => TenantChangeKind.InvitationChanged,
         _ => TenantChangeKind.Reset,
     };
 }

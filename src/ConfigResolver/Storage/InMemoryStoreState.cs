@@ -7,7 +7,7 @@ namespace ConfigResolver.Storage;
 /// The whole in-memory store as one immutable value. A write builds the next state and publishes it with
 /// one reference write, so a reader sees either all of a write or none of it.
 /// </summary>
-internal sealed record InMemoryStoreState(
+internal sealed partial record InMemoryStoreState(
     ImmutableDictionary<Guid, Organization> Organizations,
     ImmutableDictionary<string, Guid> OrganizationsBySlug,
     ImmutableDictionary<string, Guid> OrganizationsBySignupKey,

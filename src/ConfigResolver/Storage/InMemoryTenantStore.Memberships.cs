@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Storage;
@@ -53,7 +54,7 @@ public sealed partial class InMemoryTenantStore
                 changes.Add(TenantChange.UserUpdated(withDefault));
             }
 
-            return (next, changes.ToImmutable());
+            return (next, changes.ToImmutable(), AuditEvents.MembershipSet(organization, user, existing?.Role, membership.Role));
         }, cancellationToken);
     }
 
@@ -75,7 +76,7 @@ public sealed partial class InMemoryTenantStore
                 changes.Add(TenantChange.UserUpdated(reassigned));
             }
 
-            return (next, changes.ToImmutable());
+            return (next, changes.ToImmutable(), AuditEvents.MembershipRemoved(organization, user, existing!.Role));
         }, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Storage;
@@ -77,7 +78,7 @@ public sealed partial class InMemoryTenantStore
                 idExists: state.Organizations.ContainsKey(organization.Id),
                 slugTaken: state.OrganizationsBySlug.ContainsKey(organization.Slug),
                 signupKeyTaken: state.SignupKeyTakenByOther(organization)));
-            return (state.WithOrganization(organization), [TenantChange.OrganizationCreated(organization)]);
+            return (state.WithOrganization(organization), [TenantChange.OrganizationCreated(organization)], AuditEvents.OrganizationCreated(organization));
         }, cancellationToken);
     }
 
@@ -90,7 +91,7 @@ public sealed partial class InMemoryTenantStore
             var existing = state.Organizations.GetValueOrDefault(organization.Id)
                 ?? throw Unknown(TenancyDiagnostics.UnknownOrganization(organization.Slug));
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckUpdateOrganization(existing, organization, state.SignupKeyTakenByOther(organization)));
-            return (state.WithOrganization(organization), [TenantChange.OrganizationUpdated(organization)]);
+            return (state.WithOrganization(organization), [TenantChange.OrganizationUpdated(organization)], AuditEvents.OrganizationUpdated(existing, organization));
         }, cancellationToken);
     }
 
@@ -102,7 +103,7 @@ public sealed partial class InMemoryTenantStore
             var existing = state.Organizations.GetValueOrDefault(organizationId)
                 ?? throw Unknown(TenancyDiagnostics.UnknownOrganization(organizationId.ToString()));
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckDeleteOrganization(existing));
-            var next = state.WithoutOrganization(existing);
+            var next = state.WithoutOrganization(existing).WithOrganizationKeysRevoked(existing.Id, _timeProvider.GetUtcNow());
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));
             foreach (var userId in state.MembersOf(existing.Id).Keys)
@@ -116,7 +117,7 @@ public sealed partial class InMemoryTenantStore
                 }
             }
 
-            return (next, changes.ToImmutable());
+            return (next, changes.ToImmutable(), AuditEvents.OrganizationDeleted(existing, state.MembersOf(existing.Id).Count));
         }, cancellationToken);
     }
 

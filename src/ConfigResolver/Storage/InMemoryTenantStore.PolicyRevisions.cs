@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 
 namespace ConfigResolver.Storage;
 
@@ -39,12 +40,12 @@ public sealed partial class InMemoryTenantStore
             if (current is not null && current.Info.ContentHash == draft.ContentHash)
             {
                 result = new PolicyPublishResult(current, Created: false);
-                return (state, []);
+                return (state, [], null!);
             }
 
             var revision = PolicyRevision.FromDraft(draft, state.PolicyRevisions.Count + 1, _timeProvider.GetUtcNow(), state.Revision + 1);
             result = new PolicyPublishResult(revision, Created: true);
-            return (state with { PolicyRevisions = state.PolicyRevisions.Add(revision) }, [new TenantChange(TenantChangeKind.PolicyRevisionPublished)]);
+            return (state with { PolicyRevisions = state.PolicyRevisions.Add(revision) }, [new TenantChange(TenantChangeKind.PolicyRevisionPublished)], PolicyAuditEvents.RevisionPublished(revision));
         }, cancellationToken).ConfigureAwait(false);
         return result!;
     }

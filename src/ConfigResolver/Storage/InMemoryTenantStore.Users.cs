@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Storage;
@@ -39,7 +40,7 @@ public sealed partial class InMemoryTenantStore
                 user,
                 idExists: state.Users.ContainsKey(user.Id),
                 emailTaken: state.UsersByEmail.ContainsKey(TenancyRules.NormalizeEmail(user.Email))));
-            return (state.WithUser(user), [TenantChange.UserCreated(user)]);
+            return (state.WithUser(user), [TenantChange.UserCreated(user)], AuditEvents.UserCreated(user));
         }, cancellationToken);
     }
 
@@ -54,7 +55,7 @@ public sealed partial class InMemoryTenantStore
             var emailTaken = state.UsersByEmail.TryGetValue(TenancyRules.NormalizeEmail(user.Email), out var owner) && owner != user.Id;
             var defaultIsMembership = user.DefaultOrganizationId is { } id && state.MembershipsOf(user.Id).ContainsKey(id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckUpdateUser(existing, user, emailTaken, defaultIsMembership));
-            return (state.WithUser(user), [TenantChange.UserUpdated(user)]);
+            return (state.WithUser(user), [TenantChange.UserUpdated(user)], AuditEvents.UserUpdated(existing, user));
         }, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Auditing;
 using ConfigResolver.Configuration;
 using ConfigResolver.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -74,7 +75,7 @@ public sealed partial class InMemoryTenantStore : ITenantStore
     /// Runs one write: reads the state under the lock, lets <paramref name="write"/> check invariants and build the
     /// next state, publishes it, then raises its changes. A rejected write throws before anything is published.
     /// </summary>
-    private Task WriteAsync(Func<InMemoryStoreState, (InMemoryStoreState Next, ImmutableArray<TenantChange> Changes)> write, CancellationToken cancellationToken)
+    private Task WriteAsync(Func<InMemoryStoreState, (InMemoryStoreState Next, ImmutableArray<TenantChange> Changes, AuditEntry Audit)> write, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -85,7 +86,7 @@ public sealed partial class InMemoryTenantStore : ITenantStore
         {
             lock (_writeLock)
             {
-                var (next, changes) = write(_state);
+                var (next, changes, audit) = write(_state);
                 if (changes.IsEmpty)
                 {
                     // The write decided there was nothing to change (a policy revision equal to the current one).
@@ -94,7 +95,7 @@ public sealed partial class InMemoryTenantStore : ITenantStore
 
                 var now = _timeProvider.GetUtcNow();
                 var entry = ChangeLogEntry.FromChanges(next.Revision + 1, now, changes);
-                next = next.WithLogEntry(entry, now - _retention, MaxLogRows);
+                next = next.WithLogEntry(entry, now - _retention, MaxLogRows) with { Audit = next.Audit.Add(audit.ToEvent(entry.Revision, now)) };
                 Volatile.Write(ref _state, next);
                 _changes.PublishCommitted(entry.Revision, changes);
             }

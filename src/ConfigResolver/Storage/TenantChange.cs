@@ -1,3 +1,4 @@
+using ConfigResolver.Access;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Storage;
@@ -36,6 +37,12 @@ public sealed record TenantChange(TenantChangeKind Kind)
 
     /// <summary>Gets the user as written, for <see cref="TenantChangeKind.UserCreated"/> and <see cref="TenantChangeKind.UserUpdated"/>.</summary>
     public User? User { get; init; }
+
+    /// <summary>Gets the API key or invitation concerned (<see cref="TenantChangeKind.ApiKeyChanged"/>, <see cref="TenantChangeKind.InvitationChanged"/>), if any.</summary>
+    public Guid? EntityId { get; init; }
+
+    /// <summary>Gets the API key as written (or as re-read; null when it no longer exists), for <see cref="TenantChangeKind.ApiKeyChanged"/>.</summary>
+    public ApiKey? ApiKey { get; init; }
 
     /// <summary>Gets whether the change concerns the system organization.</summary>
     public bool IsSystemOrganization => Organization?.IsSystem == true;
@@ -83,6 +90,24 @@ public sealed record TenantChange(TenantChangeKind Kind)
     /// <param name="userId">The user.</param>
     /// <returns>The change.</returns>
     public static TenantChange MembershipRemoved(Organization organization, Guid userId) => ForMembership(TenantChangeKind.MembershipRemoved, organization, userId);
+
+    /// <summary>Describes a created, rotated or revoked API key.</summary>
+    /// <param name="key">The key as written.</param>
+    /// <returns>The change.</returns>
+    public static TenantChange ApiKeyChanged(ApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new(TenantChangeKind.ApiKeyChanged) { OrganizationId = key.OrganizationId, OrganizationSlug = key.OrganizationSlug, EntityId = key.Id, ApiKey = key };
+    }
+
+    /// <summary>Describes a created, resent or cancelled invitation.</summary>
+    /// <param name="invitation">The invitation as written.</param>
+    /// <returns>The change.</returns>
+    public static TenantChange InvitationChanged(Invitation invitation)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return new(TenantChangeKind.InvitationChanged) { OrganizationId = invitation.OrganizationId, OrganizationSlug = invitation.OrganizationSlug, EntityId = invitation.Id };
+    }
 
     private static TenantChange ForOrganization(TenantChangeKind kind, Organization organization)
     {

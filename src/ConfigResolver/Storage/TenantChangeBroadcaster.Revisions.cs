@@ -41,7 +41,7 @@ public sealed partial class TenantChangeBroadcaster
     /// one <see cref="TenantChangeKind.Reset"/> at the log's latest revision instead, so subscribers re-read everything.
     /// </summary>
     /// <param name="page">The rows read after (at most) <see cref="PublishedRevision"/>.</param>
-    /// <param name="toChanges">Builds a row's changes, re-reading its entities (<see cref="ChangeLogEntry.ToChanges"/>).</param>
+    /// <param name="toChanges">Builds a row's changes, re-reading its entities (<c>ChangeLogEntry.ToChanges</c>).</param>
     public void PublishFromLog(ChangeLogPage page, Func<ChangeLogEntry, ImmutableArray<TenantChange>> toChanges)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -36,4 +36,13 @@ public enum TenantChangeKind
     /// Subscribers that do not serve policies ignore it.
     /// </summary>
     PolicyRevisionPublished = 8,
+
+    /// <summary>
+    /// An API key was created, rotated or revoked (<see cref="TenantChange.EntityId"/> is its id, <see cref="TenantChange.ApiKey"/>
+    /// the key as written, or as re-read by another instance). Authenticators drop it from their caches.
+    /// </summary>
+    ApiKeyChanged = 9,
+
+    /// <summary>An invitation was created, resent or cancelled (<see cref="TenantChange.EntityId"/> is its id). Nothing caches invitations.</summary>
+    InvitationChanged = 10,
 }

@@ -110,9 +110,11 @@ public static class TenantInvariants
             return [];
         }
 
-        // An organization with no owner (a new one, or the system organization before anyone joins) has no
-        // members either; its first member must be an owner so "members exist => an owner exists" always holds.
-        if (ownerCount == 0)
+        // An organization with no owner (a new one) has no members either; its first member must be an owner so
+        // "members exist => an owner exists" always holds. The system organization is the exception: the deployment
+        // administers it (environment, CLI), and it is where deployment-key sign-ups land, so members may join it
+        // before anyone owns it. Once it has an owner, the last-owner rule below keeps one.
+        if (ownerCount == 0 && !organization.IsSystem)
         {
             return [TenancyDiagnostics.FirstMemberMustBeOwner(organization.Slug, user.Email, role)];
         }

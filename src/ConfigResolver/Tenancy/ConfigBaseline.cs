@@ -4,9 +4,10 @@ using ConfigResolver.Configuration;
 namespace ConfigResolver.Tenancy;
 
 /// <summary>
-/// Builds a new organization's starting document from the system organization's: setups without secrets;
-/// no features (a signup key must be unique), metadata or sharing choices. With sharing, each dropped key
-/// becomes an opt-in to share the operator's key instead.
+/// Builds a new organization's starting document from the system organization's: setups and organization-wide sections
+/// (LAMB's top-level <c>kb_server</c>, <c>assistant_defaults</c>, <c>library</c>) without secrets; no features (a signup
+/// key must be unique), metadata, limits (they resolve from the system organization anyway) or sharing choices. With
+/// sharing, each dropped key becomes an opt-in to share the operator's key instead.
 /// </summary>
 internal static class ConfigBaseline
 {
@@ -15,9 +16,10 @@ internal static class ConfigBaseline
         var root = JsonNode.Parse(system.RevealJson())!.AsObject();
         root.Remove(ConfigKeys.Features);
         root.Remove(ConfigKeys.Metadata);
+        root.Remove(ConfigKeys.Limits);
         root.Remove("inheritance");
         var providersShared = new JsonObject();
-        var kbShared = false;
+        var sectionsShared = new SortedSet<string>(StringComparer.Ordinal);
         if (root["setups"] is JsonObject setups)
         {
             foreach (var (_, setup) in setups)
@@ -26,18 +28,19 @@ internal static class ConfigBaseline
                 {
                     foreach (var (name, provider) in providers)
                     {
-                        if (provider is JsonObject settings && settings.Remove("api_key") && shareSecrets)
+                        if (provider is JsonObject settings && RemoveSecrets(settings) && shareSecrets)
                         {
                             providersShared[name] = new JsonObject { ["share_api_key"] = true };
                         }
                     }
                 }
 
-                kbShared |= setup?[ConfigKeys.KbServer] is JsonObject kb && kb.Remove("api_key");
+                DropSectionSecrets(setup as JsonObject, sectionsShared);
             }
         }
 
-        if (shareSecrets && (providersShared.Count > 0 || kbShared))
+        DropSectionSecrets(root, sectionsShared);
+        if (shareSecrets && (providersShared.Count > 0 || sectionsShared.Count > 0))
         {
             var inheritance = new JsonObject();
             if (providersShared.Count > 0)
@@ -45,9 +48,9 @@ internal static class ConfigBaseline
                 inheritance[ConfigKeys.Providers] = providersShared;
             }
 
-            if (kbShared)
+            foreach (var section in sectionsShared)
             {
-                inheritance[ConfigKeys.KbServer] = new JsonObject { ["share_api_key"] = true };
+                inheritance[section] = new JsonObject { ["share_api_key"] = true };
             }
 
             root["inheritance"] = inheritance;
@@ -72,5 +75,30 @@ internal static class ConfigBaseline
         }
 
         return target;
+    }
+
+    /// <summary>Drops the keys of the knowledge-base server (also LAMB's legacy <c>knowledge_base</c>) and the library; records which had one.</summary>
+    private static void DropSectionSecrets(JsonObject? parent, SortedSet<string> shared)
+    {
+        foreach (var (name, sharedAs) in new[] { (ConfigKeys.KbServer, ConfigKeys.KbServer), (ConfigKeys.KnowledgeBase, ConfigKeys.KbServer), (ConfigKeys.Library, ConfigKeys.Library) })
+        {
+            if (parent?[name] is JsonObject section && RemoveSecrets(section))
+            {
+                shared.Add(sharedAs);
+            }
+        }
+    }
+
+    /// <summary>Removes every name a key may have (<c>api_key</c>, LAMB's <c>api_token</c> and <c>token</c>); true when one held a key.</summary>
+    private static bool RemoveSecrets(JsonObject settings)
+    {
+        var removed = false;
+        foreach (var name in new[] { "api_key", "api_token", "token" })
+        {
+            removed |= settings[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0;
+            settings.Remove(name);
+        }
+
+        return removed;
     }
 }

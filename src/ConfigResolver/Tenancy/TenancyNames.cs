@@ -28,6 +28,30 @@ public static class TenancyNames
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
+    /// <summary>Returns <c>pending</c>, <c>accepted</c> or <c>cancelled</c>, as every store keeps an invitation's status.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The wire name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not defined.</exception>
+    public static string ToName(Access.InvitationStatus status) => status switch
+    {
+        Access.InvitationStatus.Pending => "pending",
+        Access.InvitationStatus.Accepted => "accepted",
+        Access.InvitationStatus.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>Parses a stored invitation status (case-sensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="InvalidDataException"><paramref name="name"/> is not a known status (the stored data is damaged).</exception>
+    public static Access.InvitationStatus ParseInvitationStatus(string? name) => name switch
+    {
+        "pending" => Access.InvitationStatus.Pending,
+        "accepted" => Access.InvitationStatus.Accepted,
+        "cancelled" => Access.InvitationStatus.Cancelled,
+        _ => throw new InvalidDataException($"an invitation has the unknown status '{name}'"),
+    };
+
     /// <summary>Parses a status wire name (case-sensitive).</summary>
     /// <param name="name">The name.</param>
     /// <param name="status">The status.</param>

@@ -8,12 +8,30 @@ namespace ConfigResolver.Validation;
 /// The checks a JSON Schema cannot express. They read the document tolerantly (wrong types are the
 /// schema's to report), so they run even when the schema already found problems.
 /// </summary>
-internal static class OrgConfigRules
+internal static partial class OrgConfigRules
 {
     public static void Check(JsonElement root, DiagnosticBag bag)
     {
+        CheckVersion(root, bag);
         CheckSetups(root, bag);
+        CheckTopLevelSections(root, bag);
         CheckSignup(root, bag);
+    }
+
+    /// <summary>Version 1 is written 1 (ours) or "1.0" (LAMB's); the schema's enum alone would let "1" through.</summary>
+    private static void CheckVersion(JsonElement root, DiagnosticBag bag)
+    {
+        var version = DocumentLayers.Property(root, "version");
+        var ok = version.ValueKind switch
+        {
+            JsonValueKind.String => version.ValueEquals("1.0"),
+            JsonValueKind.Number => version.TryGetDouble(out var number) && number == 1,
+            _ => true, // missing or of another type: the schema reports it
+        };
+        if (!ok)
+        {
+            bag.Add(Diagnostic.Mismatch(DiagnosticCodes.UnsupportedVersion, "/version", "version 1, written 1 or '1.0'", ValueDescriber.Describe(version, "/version")));
+        }
     }
 
     private static void CheckSetups(JsonElement root, DiagnosticBag bag)
@@ -36,7 +54,7 @@ internal static class OrgConfigRules
 
             var parent = !isDefault && DocumentLayers.InheritsDefault(setup.Value) ? defaultSetup : default;
             CheckProviders(setup.Value, parent, prefix, bag);
-            CheckUrl(DocumentLayers.Property(DocumentLayers.Property(setup.Value, ConfigKeys.KbServer), "url"), prefix + "/kb_server/url", bag);
+            CheckSetupSections(setup.Value, prefix, bag);
         }
     }
 
@@ -102,9 +120,9 @@ internal static class OrgConfigRules
             ValueDescriber.Quote(model.GetString()!)));
     }
 
-    private static void CheckUrl(JsonElement url, string pointer, DiagnosticBag bag)
+    private static void CheckUrl(JsonElement url, string pointer, DiagnosticBag bag, bool allowEmpty = false)
     {
-        if (url.ValueKind == JsonValueKind.String && !UrlRules.IsHttpUrl(url.GetString()))
+        if (url.ValueKind == JsonValueKind.String && !UrlRules.IsHttpUrl(url.GetString()) && !(allowEmpty && url.ValueEquals(string.Empty)))
         {
             bag.Add(Diagnostic.Mismatch(DiagnosticCodes.InvalidUrl, pointer, UrlRules.Expectation, ValueDescriber.Quote(url.GetString()!)));
         }

@@ -53,14 +53,18 @@ internal static partial class SchemaErrorMapper
                     Actual = ValueDescriber.Quote(last),
                 };
             case ValidationErrorKind.NotInEnumeration when pointer == "/version":
-                return Diagnostic.Mismatch(DiagnosticCodes.UnsupportedVersion, pointer, "version 1", actual);
+                return Diagnostic.Mismatch(DiagnosticCodes.UnsupportedVersion, pointer, "version 1, written 1 or '1.0'", actual);
             case ValidationErrorKind.NotInEnumeration when last == "inherits":
                 return Diagnostic.Mismatch(DiagnosticCodes.InvalidSetupInheritance, pointer, "'default'", actual);
-            case ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when last is "base_url" or "url":
+            case ValidationErrorKind.PatternMismatch or ValidationErrorKind.UriExpected when last is "base_url" or "url" or "server_url":
                 return Diagnostic.Mismatch(DiagnosticCodes.InvalidUrl, pointer, UrlRules.Expectation, actual);
             case ValidationErrorKind.PatternMismatch or ValidationErrorKind.StringTooShort or ValidationErrorKind.StringTooLong
                 when pointer == ConfigKeys.SignupKeyPointer:
                 return Diagnostic.Mismatch(DiagnosticCodes.MalformedSignupKey, pointer, SignupKeyRules.Expectation, actual);
+            case ValidationErrorKind.PatternMismatch when last is "provider" or "default_provider" or "connector":
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, "a provider name: 1-63 lowercase letters, digits, '_' or '-', starting with a letter or digit", actual);
+            case ValidationErrorKind.NumberTooSmall:
+                return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, $"at least {schema?.Minimum} (-1 means unlimited)", actual);
             case ValidationErrorKind.StringTooShort:
                 return Diagnostic.Mismatch(DiagnosticCodes.ConstraintViolated, pointer, $"at least {schema?.MinLength} characters", actual);
             case ValidationErrorKind.StringTooLong:

@@ -25,6 +25,12 @@ internal sealed class CliSandbox : IDisposable
     /// <summary>Whether runs see standard output as a terminal (colour on unless NO_COLOR); false, as when redirected, by default.</summary>
     public bool Terminal { get; set; }
 
+    /// <summary>
+    /// The random source every run's API key secrets, invitation tokens and ids come from: seeded, so transcripts are
+    /// reproducible, and shared by the runs of one sandbox, so each run draws new values.
+    /// </summary>
+    public System.Security.Cryptography.RandomNumberGenerator Random { get; set; } = new SeededRandom(1414);
+
     /// <summary>How runs believe cfgr was started (the demo's hints use it); the installed tool by default.</summary>
     public string Invocation { get; set; } = "cfgr";
 
@@ -93,6 +99,7 @@ internal sealed class CliSandbox : IDisposable
             TempDirectory = Root,
             OutputIsTerminal = Terminal,
             Invocation = Invocation,
+            Random = Random,
         };
         var exitCode = CliApp.RunAsync(args, console, cancellationToken).GetAwaiter().GetResult();
         return new CliResult(args, exitCode, stdout.ToString(), stderr.ToString());

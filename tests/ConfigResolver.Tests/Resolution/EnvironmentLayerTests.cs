@@ -20,7 +20,42 @@ public sealed class EnvironmentLayerTests
         { "OLLAMA_ENABLED", "yes", "/providers/ollama/enabled", "true" },
         { "LAMB_KB_SERVER", "http://kb:9090", "/kb_server/url", "http://kb:9090" },
         { "LAMB_KB_SERVER_TOKEN", "kb-token", "/kb_server/api_key", "[redacted]" },
+        { "LAMB_LIBRARY_SERVER", "http://library:9091", "/library/url", "http://library:9091" },
+        { "LAMB_LIBRARY_TOKEN", "lib-token", "/library/api_key", "[redacted]" },
+        { "GLOBAL_DEFAULT_MODEL_PROVIDER", "openai", "/global_default_model/provider", "openai" },
+        { "GLOBAL_DEFAULT_MODEL_NAME", "gpt-4o-mini", "/global_default_model/model", "gpt-4o-mini" },
+        { "SMALL_FAST_MODEL_PROVIDER", "ollama", "/small_fast_model/provider", "ollama" },
+        { "SMALL_FAST_MODEL_NAME", "llama3.2:1b", "/small_fast_model/model", "llama3.2:1b" },
+        { "OLLAMA_MODEL", "llama3.1:latest", "/providers/ollama/models", "[llama3.1:latest]" },
+        { "LLM_DEFAULT_MODEL", "o1-mini", "/providers/llm/default_model", "o1-mini" },
+        { "LLM_ENABLED", "false", "/providers/llm/enabled", "false" },
+        { "GEMINI_API_KEY", "g-key", "/providers/google/api_key", "[redacted]" },
+        { "GOOGLE_API_KEY", "g-key", "/providers/google/api_key", "[redacted]" },
+        { "GEMINI_MODELS", "gemini-2.0-flash, gemini-1.5-pro", "/providers/google/models", "[gemini-2.0-flash, gemini-1.5-pro]" },
+        { "GEMINI_DEFAULT_MODEL", "gemini-2.0-flash", "/providers/google/default_model", "gemini-2.0-flash" },
+        { "SIGNUP_ENABLED", "true", "/features/signup_enabled", "true" },
+        { "SIGNUP_SECRET_KEY", "operator-key-1", "/features/signup_key", "[redacted]" },
     };
+
+    [Fact]
+    public async Task Gemini_api_key_wins_over_google_api_key()
+    {
+        using var harness = ResolverHarness.Create(new Dictionary<string, string?> { ["GOOGLE_API_KEY"] = "google-key", ["GEMINI_API_KEY"] = "gemini-key" });
+
+        var value = (await harness.Resolver.ResolveSystemAsync()).Values["/providers/google/api_key"];
+
+        Assert.Equal(("gemini-key", "GEMINI_API_KEY"), (value.Value?.AsSecret().Reveal(), value.Provenance.Source));
+    }
+
+    [Fact]
+    public async Task Ollama_model_is_also_the_providers_only_model_unless_the_models_are_set_otherwise()
+    {
+        using var harness = ResolverHarness.Create(new Dictionary<string, string?> { ["OLLAMA_MODEL"] = "llama3.1", ["CFGR:providers:ollama:models"] = "llama3.1,mistral" });
+
+        var config = await harness.Resolver.ResolveSystemAsync();
+
+        Assert.Equal(("llama3.1", "[llama3.1, mistral]"), (config.Providers["ollama"].DefaultModel, config.Values["/providers/ollama/models"].Value?.ToString()));
+    }
 
     [Theory]
     [MemberData(nameof(LambNames))]
@@ -142,10 +177,10 @@ public sealed class EnvironmentLayerTests
     public void Mapping_to_a_key_outside_the_resolved_view_is_rejected()
     {
         var options = new ResolverOptions();
-        options.EnvironmentMapping["SIGNUP"] = "/features/signup_key";
+        options.EnvironmentMapping["ORG_DESCRIPTION"] = "/metadata/description";
 
         var exception = Assert.Throws<ConfigResolutionException>(() => ResolverHarness.Create(options: options));
 
-        Assert.Equal((DiagnosticCodes.InvalidEnvironmentMapping, "/features/signup_key"), (exception.Diagnostics.Single().Code, exception.Diagnostics.Single().Pointer));
+        Assert.Equal((DiagnosticCodes.InvalidEnvironmentMapping, "/metadata/description"), (exception.Diagnostics.Single().Code, exception.Diagnostics.Single().Pointer));
     }
 }

@@ -42,6 +42,31 @@ public sealed class BaselineTests : IDisposable
         Assert.Equal("Operator prompt", config.AssistantDefaults.SystemPrompt);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_lamb_shaped_system_organization_gives_a_baseline_without_any_of_its_keys(bool share)
+    {
+        await _harness.SetSystemConfigAsync("""
+            {"version":"1.0","setups":{"default":{"providers":{"openai":{"api_key":"sk-operator","models":["gpt-4o"]},"anthropic":{"api_key":""}},
+              "knowledge_base":{"server_url":"http://kb:9090","api_token":"kb-legacy-token"},"library":{"token":"lib-token"}}},
+             "kb_server":{"url":"http://kb:9090","api_key":"kb-top-key"},"limits":{"usage":{"max_assistants":-1}}}
+            """);
+
+        var organization = await _harness.Admin.CreateOrganizationAsync(new CreateOrganizationRequest { Slug = "acme", Name = "Acme", FromSystemBaseline = true, ShareBaselineSecrets = share });
+
+        var json = organization.Config.RevealJson();
+        foreach (var secret in new[] { "sk-operator", "kb-legacy-token", "lib-token", "kb-top-key" })
+        {
+            Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("limits", json, StringComparison.Ordinal);
+        Assert.Equal((share, false, share, share), (organization.Config.SharesProviderApiKey("openai"), organization.Config.SharesProviderApiKey("anthropic"), organization.Config.SharesKbServerApiKey, organization.Config.SharesLibraryApiKey));
+        var config = await _harness.Resolver.ResolveAsync("acme");
+        Assert.Equal((share ? "kb-top-key" : null, -1L), (config.KbServer.ApiKey?.Reveal(), config.UsageLimits.MaxAssistants));
+    }
+
     [Fact]
     public async Task Baseline_with_sharing_opts_in_instead_of_copying_keys()
     {

@@ -1,3 +1,4 @@
+using ConfigResolver.Access;
 using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Tests.Tenancy;
@@ -62,11 +63,22 @@ public sealed class TenancyRulesTests
         Assert.Equal(role, parsed);
     }
 
+    [Theory]
+    [InlineData(InvitationStatus.Pending, "pending")]
+    [InlineData(InvitationStatus.Accepted, "accepted")]
+    [InlineData(InvitationStatus.Cancelled, "cancelled")]
+    public void Invitation_status_wire_names_round_trip(InvitationStatus status, string name)
+    {
+        Assert.Equal(name, TenancyNames.ToName(status));
+        Assert.Equal(status, TenancyNames.ParseInvitationStatus(name));
+    }
+
     [Fact]
     public void Unknown_wire_names_do_not_parse()
     {
         Assert.False(TenancyNames.TryParseRole("Owner", out _));
         Assert.False(TenancyNames.TryParseStatus("deleted", out _));
+        Assert.Contains("'Accepted'", Assert.Throws<InvalidDataException>(() => TenancyNames.ParseInvitationStatus("Accepted")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

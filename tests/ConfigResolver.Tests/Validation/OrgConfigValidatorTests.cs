@@ -13,7 +13,8 @@ public sealed class OrgConfigValidatorTests
         { """{"version":1,"colour":"red"}""", DiagnosticCodes.UnknownProperty, "/colour" },
         { """{"setups":{}}""", DiagnosticCodes.MissingProperty, "/version" },
         { """{"version":2}""", DiagnosticCodes.UnsupportedVersion, "/version" },
-        { """{"version":"1"}""", DiagnosticCodes.WrongType, "/version" },
+        { """{"version":"1"}""", DiagnosticCodes.UnsupportedVersion, "/version" },
+        { """{"version":"2.0"}""", DiagnosticCodes.UnsupportedVersion, "/version" },
         { """[1,2]""", DiagnosticCodes.WrongType, "" },
         { """{"version":1,"setups":{"default":{"providers":{"openai":{"enabled":"yes"}}}}}""", DiagnosticCodes.WrongType, "/setups/default/providers/openai/enabled" },
         { """{"version":1,"setups":{"default":{"providers":{"openai":{"api_key":42}}}}}""", DiagnosticCodes.WrongType, "/setups/default/providers/openai/api_key" },
@@ -23,7 +24,7 @@ public sealed class OrgConfigValidatorTests
         { """{"version":1,"setups":{"default":{"providers":{"openai":{"apikey":"sk-x"}}}}}""", DiagnosticCodes.UnknownProperty, "/setups/default/providers/openai/apikey" },
         { """{"version":1,"setups":{"default":{"providers":{"Open.AI":{}}}}}""", DiagnosticCodes.UnknownProperty, "/setups/default/providers/Open.AI" },
         { """{"version":1,"setups":{"Prod":{}}}""", DiagnosticCodes.UnknownProperty, "/setups/Prod" },
-        { """{"version":1,"setups":{"default":{"kb_server":{"token":"t"}}}}""", DiagnosticCodes.UnknownProperty, "/setups/default/kb_server/token" },
+        { """{"version":1,"setups":{"default":{"kb_server":{"tokn":"t"}}}}""", DiagnosticCodes.UnknownProperty, "/setups/default/kb_server/tokn" },
         { """{"version":1,"inheritance":{"providers":{"openai":{"share_key":true}}}}""", DiagnosticCodes.UnknownProperty, "/inheritance/providers/openai/share_key" },
         { """{"version":1,"metadata":{"contact_email":"nope"}}""", DiagnosticCodes.ConstraintViolated, "/metadata/contact_email" },
         { """{"$schema":42,"version":1}""", DiagnosticCodes.WrongType, "/$schema" },
@@ -137,7 +138,7 @@ public sealed class OrgConfigValidatorTests
     {
         var diagnostic = Assert.Single(OrgConfigValidator.Validate("""{"version":1,"colour":"red"}""", Where).Diagnostics);
 
-        Assert.Equal("unknown property 'colour'; expected one of '$schema', 'version', 'setups', 'features', 'metadata', 'inheritance'.", diagnostic.Message);
+        Assert.Equal("unknown property 'colour'; expected one of '$schema', 'version', 'setups', 'kb_server', 'assistant_defaults', 'library', 'limits', 'features', 'metadata', 'inheritance'.", diagnostic.Message);
     }
 
     [Theory]
