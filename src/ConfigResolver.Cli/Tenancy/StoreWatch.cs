@@ -11,6 +11,8 @@ namespace ConfigResolver.Cli.Tenancy;
 /// </summary>
 internal static class StoreWatch
 {
+    private static readonly TimeSpan s_stdinGrace = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Runs <paramref name="report"/> now and after every burst of changes until stdin closes or the token is cancelled.</summary>
     /// <param name="context">The command's context (standard input).</param>
     /// <param name="store">The store whose change feed to follow; subscribe consumers (the resolver) before calling this.</param>
@@ -62,7 +64,9 @@ internal static class StoreWatch
             await report(burst).ConfigureAwait(false);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        // Ctrl+C interrupts a blocked console read, which then reports the end of input, sometimes before the Ctrl+C
+        // handler has cancelled the token: give the handler a moment, so Ctrl+C is 130 and only a closed input is 0.
+        await Task.Delay(s_stdinGrace, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }
