@@ -48,6 +48,26 @@ public sealed class CliWatchProcessTests(PostgresFixture fixture) : IDisposable
         Assert.Equal(0, await text.CloseInputAndWaitAsync());
     }
 
+    [Fact]
+    public async Task Ctrl_c_ends_a_real_watch_process_with_exit_130()
+    {
+        var locator = await LocatorAsync("sqlite");
+        await using (var setup = await TenantStoreLocator.OpenAsync(locator))
+        {
+            await setup.Administration.CreateOrganizationAsync(new CreateOrganizationRequest { Slug = "acme", Name = "Acme" });
+        }
+
+        await using var watcher = ProbeProcess.StartCfgr("--db", locator, "resolve", "--org", "acme", "--watch");
+        await watcher.WaitForLineAsync(l => l.StartsWith("--- store revision ", StringComparison.Ordinal));
+
+        using (var kill = Process.Start("kill", ["-INT", watcher.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        Assert.Equal(130, await watcher.WaitForExitAsync());
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

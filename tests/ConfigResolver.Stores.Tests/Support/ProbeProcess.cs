@@ -52,6 +52,17 @@ internal sealed class ProbeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets the OS process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Gets the exit code once the process has ended (after <see cref="DisposeAsync"/>).</summary>
     public int ExitCode => _process.ExitCode;
 
