@@ -14,4 +14,13 @@ public sealed class ConfigResolverAspNetCoreOptions
     /// user has no such claim, <c>ClaimTypes.NameIdentifier</c> is tried.
     /// </summary>
     public string UserIdClaimType { get; set; } = "sub";
+
+    /// <summary>
+    /// Gets or sets the request header carrying an API key (<c>cfgr_...</c>, from <c>cfgr apikey create</c>). Default
+    /// <c>X-Api-Key</c>; null or empty turns API keys off. A request whose user the host's own authentication already
+    /// established is mapped from its claims and the header is ignored; otherwise a presented key acts with its own scopes
+    /// in its own organization only, and a malformed, unknown, revoked or expired key is a 401 whose reason says which
+    /// (the key itself never appears in a response or a log).
+    /// </summary>
+    public string? ApiKeyHeader { get; set; } = "X-Api-Key";
 }

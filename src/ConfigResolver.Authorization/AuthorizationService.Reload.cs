@@ -21,6 +21,7 @@ public sealed partial class AuthorizationService
     public async Task<PolicyReloadResult> ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = AuthorizationActivities.StartReload(_options.PolicySource == PolicySourceKind.Store ? "store" : "directory");
         try
         {
             PolicyReloadResult result;
@@ -64,6 +65,13 @@ public sealed partial class AuthorizationService
             catch (TenantStoreException e)
             {
                 result = Failed([new Diagnostic(AuthorizationDiagnosticCodes.UnreadableFile, $"the store's policy revision could not be read: {e.Message}", "store")]);
+            }
+
+            activity?.SetTag("configresolver.reload_ok", result.Succeeded);
+            activity?.SetTag("configresolver.revision", result.Revision);
+            if (!result.Succeeded)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Diagnostics.IsEmpty ? null : result.Diagnostics[0].Code);
             }
 
             Reloaded?.Invoke(this, new PolicyReloadedEventArgs(result));

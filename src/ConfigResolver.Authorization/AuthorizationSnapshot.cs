@@ -25,8 +25,9 @@ public sealed class AuthorizationSnapshot
 {
     private readonly DecisionCache? _cache;
 
-    private AuthorizationSnapshot(long revision, CompiledPolicy policy, TenantFacts facts, PolicySnapshot engine, AuthorizationOptions options)
+    private AuthorizationSnapshot(long revision, CompiledPolicy policy, TenantFacts facts, PolicySnapshot engine, AuthorizationOptions options, DecisionCacheStatistics statistics)
     {
+        Statistics = statistics;
         Revision = revision;
         Policy = policy;
         Facts = facts;
@@ -55,6 +56,9 @@ public sealed class AuthorizationSnapshot
 
     internal AuthorizationOptions Options { get; }
 
+    /// <summary>Gets how checks were answered (cache hits and misses), shared by every snapshot its service publishes.</summary>
+    public DecisionCacheStatistics Statistics { get; }
+
     internal TimeProvider TimeProvider => Options.TimeProvider;
 
     /// <summary>Joins a compiled policy with tenancy facts.</summary>
@@ -63,7 +67,10 @@ public sealed class AuthorizationSnapshot
     /// <param name="options">Cache and clock settings; defaults when null.</param>
     /// <param name="revision">The revision to report.</param>
     /// <returns>The snapshot.</returns>
-    public static AuthorizationSnapshot Create(CompiledPolicy policy, TenantFacts facts, AuthorizationOptions? options = null, long revision = 1)
+    public static AuthorizationSnapshot Create(CompiledPolicy policy, TenantFacts facts, AuthorizationOptions? options = null, long revision = 1) =>
+        Create(policy, facts, options, revision, new DecisionCacheStatistics());
+
+    internal static AuthorizationSnapshot Create(CompiledPolicy policy, TenantFacts facts, AuthorizationOptions? options, long revision, DecisionCacheStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(facts);
@@ -73,7 +80,7 @@ public sealed class AuthorizationSnapshot
             [.. policy.RoleSet.PolicyLines.Concat(facts.RoleLinks())],
             policy.RoleSet.File,
             new EnforcerOptions { EnableCache = false, TimeProvider = options.TimeProvider });
-        return new AuthorizationSnapshot(revision, policy, facts, engine, options);
+        return new AuthorizationSnapshot(revision, policy, facts, engine, options, statistics);
     }
 
     /// <summary>Decides whether a principal may perform an action in an organization.</summary>
@@ -97,9 +104,12 @@ public sealed class AuthorizationSnapshot
         var target = resource ?? string.Empty;
         if (cache is not null && cache.TryGet(principal.Key, organization, action, target, out var cached))
         {
+            Statistics.Hit();
             return new Decision(this, principal, organization, action, resource, context, cached, time: null);
         }
 
+        Statistics.Miss();
+        using var activity = AuthorizationActivities.StartCheck(organization, action);
         var time = context?.Time ?? (Policy.ReadsTime ? TimeProvider.GetUtcNow() : null);
         var allowed = CheckEvaluation.Evaluate(this, principal, organization, action, target, context, time, trace: null);
         cache?.Add(principal.Key, organization, action, target, allowed);
@@ -107,15 +117,15 @@ public sealed class AuthorizationSnapshot
     }
 
     /// <summary>The next snapshot after a tenancy change that leaves role links alone: same policy and engine, new facts, a fresh cache.</summary>
-    internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Engine, Options);
+    internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Engine, Options, Statistics);
 
     /// <summary>The next snapshot after a change of role links (memberships): the engine derived from this one, new facts, a fresh cache.</summary>
     internal AuthorizationSnapshot WithRoleLinks(Func<RuleList, RuleList> change, TenantFacts facts, long revision) =>
-        new(revision, Policy, facts, PolicySnapshotChanges.WithRuleChange(Engine, "g", change), Options);
+        new(revision, Policy, facts, PolicySnapshotChanges.WithRuleChange(Engine, "g", change), Options, Statistics);
 
     /// <summary>The next snapshot after a full re-read of the store (a feed reset): a new engine with every role link rebuilt.</summary>
-    internal AuthorizationSnapshot WithAllFacts(TenantFacts facts, long revision) => Create(Policy, facts, Options, revision);
+    internal AuthorizationSnapshot WithAllFacts(TenantFacts facts, long revision) => Create(Policy, facts, Options, revision, Statistics);
 
     /// <summary>The next snapshot after a policy reload, on a new engine built from the current facts.</summary>
-    internal AuthorizationSnapshot WithPolicy(CompiledPolicy policy, long revision) => Create(policy, Facts, Options, revision);
+    internal AuthorizationSnapshot WithPolicy(CompiledPolicy policy, long revision) => Create(policy, Facts, Options, revision, Statistics);
 }

@@ -24,4 +24,20 @@ public sealed class PolicySourceBuilder
         };
         return this;
     }
+
+    /// <summary>
+    /// Reads the policies from the store's current policy revision (<c>cfgr policy push</c>) and switches to each new
+    /// revision through the change feed; a revision that does not compile or fails its tests leaves the last good one
+    /// serving (reported by the policies health check).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public PolicySourceBuilder FromStore()
+    {
+        Apply = p =>
+        {
+            p.Source = PolicySource.Store;
+            p.Directory = null;
+        };
+        return this;
+    }
 }

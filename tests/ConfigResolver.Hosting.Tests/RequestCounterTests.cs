@@ -8,7 +8,7 @@ namespace ConfigResolver.Hosting.Tests;
 public sealed class RequestCounterTests
 {
     [Fact]
-    public async Task Decisions_are_counted_by_result_and_resolves_by_cache_outcome_with_a_trace_for_each_miss()
+    public async Task Decisions_checks_and_resolves_are_counted_with_a_trace_for_each_miss_and_reload()
     {
         using var host = HostFactory.InMemory(b => b.AddAuthorization(p => p.FromDirectory(HostFactory.ShippedPolicies, watch: false)));
         await host.StartAsync();
@@ -17,13 +17,28 @@ public sealed class RequestCounterTests
         await runtime.Authorization!.WhenChangesAppliedAsync();
         var meter = host.Services.GetRequiredService<ConfigResolverTelemetry>();
         var traced = new List<string>();
+        var mine = new List<string>();
         using var activities = new ActivityListener
         {
             ShouldListenTo = s => s.Name == ConfigResolverTelemetryNames.ActivitySource,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a => traced.Add(a.OperationName),
+            ActivityStopped = a =>
+            {
+                lock (traced)
+                {
+                    traced.Add(a.OperationName);
+                    if (a.Parent?.OperationName == TestActivity)
+                    {
+                        mine.Add(a.OperationName);
+                    }
+                }
+            },
         };
         ActivitySource.AddActivityListener(activities);
+
+        // Activities of this test are children of this one; other tests' hosts in the process trace on the same source.
+        using var testSource = new ActivitySource(ConfigResolverTelemetryNames.ActivitySource);
+        using var parent = testSource.StartActivity(TestActivity);
         var checker = host.Services.GetRequiredService<IAuthorizationChecker>();
         var resolver = host.Services.GetRequiredService<ITenantConfigResolver>();
 
@@ -32,6 +47,7 @@ public sealed class RequestCounterTests
         checker.Check(Principal.ForUser(victor.Id), "acme", "agents:delete");
         await resolver.ResolveAsync("acme", "default");
         await resolver.ResolveAsync("acme", "default");
+        var reload = await runtime.Authorization.ReloadAsync();
         var counts = Collect(meter);
 
         Assert.Equal(2, counts["configresolver.decisions/allowed"]);
@@ -41,8 +57,13 @@ public sealed class RequestCounterTests
         Assert.Equal(2, counts["configresolver.resolve.requests/hit"] + counts["configresolver.resolve.requests/miss"]);
         Assert.True(counts["configresolver.resolve.requests/hit"] >= 1);
         Assert.Equal(counts["configresolver.resolve.requests/miss"], traced.Count(static t => t == "ConfigResolver.Resolve"));
+        Assert.Equal((1L, 2L), (counts["configresolver.check.cache/hit"], counts["configresolver.check.cache/miss"]));
+        Assert.True(reload.Succeeded);
+        Assert.Equal(["ConfigResolver.Check", "ConfigResolver.Check", "ConfigResolver.PolicyReload"], mine.Where(static t => t != "ConfigResolver.Resolve").Order(StringComparer.Ordinal));
         await host.StopAsync();
     }
+
+    private const string TestActivity = "RequestCounterTests";
 
     private static Dictionary<string, long> Collect(ConfigResolverTelemetry telemetry)
     {
@@ -51,7 +72,7 @@ public sealed class RequestCounterTests
         {
             InstrumentPublished = (i, l) =>
             {
-                if (i.Name is "configresolver.decisions" or "configresolver.resolve.requests" && telemetry.Owns(i))
+                if (i.Name is "configresolver.decisions" or "configresolver.resolve.requests" or "configresolver.check.cache" && telemetry.Owns(i))
                 {
                     l.EnableMeasurementEvents(i);
                 }

@@ -23,16 +23,16 @@ internal sealed class PermissionHandler(TenantAccessor tenants, PrincipalMapper 
         var tenant = await tenants.GetAsync(http).ConfigureAwait(false);
         if (tenant.Config is null)
         {
-            context.Fail(tenant.IsUnknown
+            Fail(context, http, new MappedPrincipal(null, principals.PresentsApiKey(http)), tenant.IsUnknown
                 ? new PermissionFailure(this, 404, "Unknown organization", $"there is no organization '{tenant.Slug}'.", "unknown_organization")
                 : new PermissionFailure(this, 404, "No organization", "the request names no organization (route value, header, host or claim).", "no_organization"));
             return;
         }
 
-        var principal = await principals.MapAsync(context.User, http.RequestAborted).ConfigureAwait(false);
-        if (principal is null)
+        var mapped = await principals.MapRequestAsync(http, http.RequestAborted).ConfigureAwait(false);
+        if (mapped.Principal is not { } principal)
         {
-            context.Fail(new PermissionFailure(this, 401, "Unauthorized", "the request has no known user.", "no_user"));
+            Fail(context, http, mapped, new PermissionFailure(this, 401, "Unauthorized", mapped.Detail, mapped.Reason));
             return;
         }
 
@@ -46,8 +46,22 @@ internal sealed class PermissionHandler(TenantAccessor tenants, PrincipalMapper 
 
         var (code, explanation) = DecisionReasons.Of(decision);
         var rule = explanation!.Rules.FirstOrDefault(static r => r.Effect == "deny") ?? explanation.Rules.FirstOrDefault();
-        context.Fail(new PermissionFailure(
+        Fail(context, http, mapped, new PermissionFailure(
             this, 403, "Forbidden", explanation.WhyNot ?? $"'{requirement.Action}' is not granted.", code, rule is null ? null : $"{rule.Package}/{rule.Name}", decision.Revision));
+    }
+
+    /// <summary>
+    /// Fails the requirement. A request that acts through an API key has no authenticated user, so ASP.NET Core turns any
+    /// failure into a challenge and drops its reasons; the failure is kept on the request for the result handler.
+    /// </summary>
+    private static void Fail(AuthorizationHandlerContext context, HttpContext http, MappedPrincipal mapped, PermissionFailure failure)
+    {
+        if (mapped.FromApiKey)
+        {
+            http.Items[typeof(PermissionFailure)] = failure;
+        }
+
+        context.Fail(failure);
     }
 
     private static string Expand(string pattern, HttpContext http)

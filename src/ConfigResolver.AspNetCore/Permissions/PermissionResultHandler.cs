@@ -15,6 +15,14 @@ internal sealed class PermissionResultHandler : IAuthorizationMiddlewareResultHa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult.Challenged && context.Items[typeof(PermissionFailure)] is PermissionFailure keyed)
+        {
+            // Acting through an API key: the handler's own answer (401 with the key's problem, 403 with the rule, 404).
+            await Problems.WriteAsync(context, keyed.Status, keyed.Title, keyed.Message,
+                ("reason", keyed.Reason), ("rule", keyed.Rule), ("revision", keyed.Revision)).ConfigureAwait(false);
+            return;
+        }
+
         if (authorizeResult.Challenged && policy.Requirements.OfType<PermissionRequirement>().Any())
         {
             // ASP.NET Core drops the failure reasons of an unauthenticated request: it is a challenge. Let the

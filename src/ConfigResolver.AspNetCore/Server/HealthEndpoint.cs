@@ -7,7 +7,8 @@ namespace ConfigResolver.AspNetCore;
 
 /// <summary>
 /// <c>GET /healthz</c>: runs the health checks (policies loaded, change feed connected, store reachable) and answers
-/// 200 when none is unhealthy (degraded still serves), else 503, with <c>{"status", "checks": {name: {status, description}}}</c>.
+/// 200 when none is unhealthy (degraded still serves), else 503, with <c>{"status", "checks": {name: {status, description, data?}}}</c> (data: the check's figures, such as
+/// the serving policy revision or since when the change feed is down).
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -27,6 +28,11 @@ internal static class HealthEndpoint
                 writer.WriteStartObject(name);
                 writer.WriteString("status", Name(entry.Status));
                 writer.WriteString("description", entry.Description);
+                if (entry.Data.Count > 0)
+                {
+                    WriteData(writer, entry.Data);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -35,6 +41,37 @@ internal static class HealthEndpoint
         }
 
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WriteData(Utf8JsonWriter writer, IReadOnlyDictionary<string, object> data)
+    {
+        writer.WriteStartObject("data");
+        foreach (var (key, value) in data.OrderBy(static d => d.Key, StringComparer.Ordinal))
+        {
+            switch (value)
+            {
+                case long number:
+                    writer.WriteNumber(key, number);
+                    break;
+                case int number:
+                    writer.WriteNumber(key, number);
+                    break;
+                case bool flag:
+                    writer.WriteBoolean(key, flag);
+                    break;
+                case DateTimeOffset time:
+                    writer.WriteString(key, time);
+                    break;
+                case TimeSpan span:
+                    writer.WriteNumber(key, Math.Round(span.TotalSeconds, 3));
+                    break;
+                default:
+                    writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
     }
 
     private static string Name(HealthStatus status) => status switch

@@ -40,7 +40,7 @@ internal static class ServeHost
 
         var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         context.Print($"cfgr serve: listening on {string.Join(", ", addresses)}");
-        context.Print($"cfgr serve: store {settings.StoreShown}; policies {(settings.ShippedCopy is null ? settings.PolicyDirectory : "(built-in)")}"
+        context.Print($"cfgr serve: store {settings.StoreShown}; policies {ServedPolicies(settings)}"
             + $"{(settings.Enforcer is null ? string.Empty : "; casbin model loaded")}{(settings.Token is null ? string.Empty : "; bearer token required on /v1")}");
         try
         {
@@ -56,6 +56,11 @@ internal static class ServeHost
         context.Print("cfgr serve: stopped");
         return ExitCodes.Ok;
     }
+
+    private static string ServedPolicies(ServeSettings settings) =>
+        settings.PolicyDirectory is null ? "store (current revision, followed through the change feed)"
+        : settings.ShippedCopy is null ? settings.PolicyDirectory
+        : "(built-in)";
 
     internal static WebApplication Build(CommandContext context, ServeSettings settings)
     {
@@ -75,7 +80,17 @@ internal static class ServeHost
                 o.Store.Provider = settings.Provider;
                 o.Store.ConnectionString = settings.Connection;
             })
-            .AddAuthorization(p => p.FromDirectory(settings.PolicyDirectory, settings.WatchPolicies))
+            .AddAuthorization(p =>
+            {
+                if (settings.PolicyDirectory is { } directory)
+                {
+                    p.FromDirectory(directory, settings.WatchPolicies);
+                }
+                else
+                {
+                    p.FromStore();
+                }
+            })
             .UseEnvironmentLayer(Tenancy.CliTenancy.Environment(context))
             .AddAspNetCore();
         foreach (var module in ServeModules.All)

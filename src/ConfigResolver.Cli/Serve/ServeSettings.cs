@@ -10,7 +10,7 @@ namespace ConfigResolver.Cli.Serve;
 
 /// <summary><c>cfgr serve</c>'s command line, checked: addresses (loopback unless allowed), token, store, policies, Casbin model.</summary>
 internal sealed record ServeSettings(
-    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer)
+    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string? PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer)
 {
     public const string DefaultUrl = "http://127.0.0.1:8181";
     private const int MaxTokenBytes = 4096;
@@ -52,12 +52,15 @@ internal sealed record ServeSettings(
         }
     }
 
-    private static (string Directory, bool Watch, string? Copy) Policies(CommandContext context, CommandSpec spec, string? value)
+    /// <summary>Whether the policies are the store's current revision (<c>--policies store</c>) rather than a directory.</summary>
+    public bool PoliciesFromStore => PolicyDirectory is null;
+
+    private static (string? Directory, bool Watch, string? Copy) Policies(CommandContext context, CommandSpec spec, string? value)
     {
-        if (string.Equals(value, "store", StringComparison.Ordinal))
+        if (string.Equals(value, CheckCommand.StoreSource, StringComparison.Ordinal))
         {
-            // TODO(#12): policy revisions kept in the store (issue 12 part B) plug in here as PolicySource.Store.
-            throw new UsageException("'--policies store' needs policy revisions in the store, which this build does not have yet; give a policy directory.") { Command = spec };
+            // The store's current revision, followed through the change feed ('cfgr policy push' on any instance).
+            return (null, true, null);
         }
 
         if (value is not null)

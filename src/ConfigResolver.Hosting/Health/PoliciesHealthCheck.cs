@@ -22,6 +22,11 @@ internal sealed class PoliciesHealthCheck(ConfigResolverRuntime runtime) : IHeal
 
         var status = authorization.Status;
         var data = new Dictionary<string, object> { ["revision"] = status.Revision, ["last_successful_reload"] = status.LastSuccessfulReload };
+        if (status.PolicyRevision is { } stored)
+        {
+            data["policy_revision"] = stored.Number;
+        }
+
         if (status.LastReloadFailed)
         {
             data["errors"] = status.LastErrors.Length;

@@ -8,4 +8,10 @@ public enum PolicySource
 
     /// <summary>A policy directory (<c>ConfigResolver:Policies:Directory</c>), optionally watched for edits.</summary>
     Directory,
+
+    /// <summary>
+    /// The store's current policy revision (published with <c>cfgr policy push</c>); every instance switches to a new
+    /// revision through the change feed and keeps serving its last good one when a revision does not compile.
+    /// </summary>
+    Store,
 }

@@ -36,6 +36,13 @@ public sealed class ConfigResolverRuntime
     /// <exception cref="InvalidOperationException">The host has not started, or has stopped.</exception>
     public AuthorizationService? Authorization => State.Authorization;
 
+    /// <summary>
+    /// Gets the API key authenticator over the store: <c>AuthenticateAsync(key)</c> gives the principal a presented
+    /// <c>cfgr_...</c> key acts as (cached after the first use; revocations from any instance arrive on the change feed).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The host has not started, or has stopped.</exception>
+    public Access.ApiKeyAuthenticator ApiKeys => State.ApiKeys ?? throw new InvalidOperationException("ConfigResolver started without API keys.");
+
     /// <summary>Gets how the store is named in messages (a PostgreSQL store without its password).</summary>
     /// <exception cref="InvalidOperationException">The host has not started, or has stopped.</exception>
     public string StoreDisplay => State.StoreDisplay;

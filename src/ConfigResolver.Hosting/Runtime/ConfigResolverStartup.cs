@@ -1,4 +1,6 @@
+using ConfigResolver.Access;
 using ConfigResolver.Authorization;
+using ConfigResolver.Configuration;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Stores;
@@ -30,16 +32,19 @@ internal sealed partial class ConfigResolverStartup(
         var (store, owner, display) = await OpenStoreAsync(settings, cancellationToken).ConfigureAwait(false);
         TenantConfigResolver? resolver = null;
         AuthorizationService? authorization = null;
+        ApiKeyAuthenticator? apiKeys = null;
         try
         {
             resolver = new TenantConfigResolver(
                 store, environment?.Configuration, Microsoft.Extensions.Options.Options.Create(settings.Resolver), timeProvider, loggerFactory.CreateLogger<TenantConfigResolver>());
-            if (settings.Policies.Source == PolicySource.Directory)
+            if (settings.Policies.Source is PolicySource.Directory or PolicySource.Store)
             {
+                var fromStore = settings.Policies.Source == PolicySource.Store;
                 authorization = await AuthorizationService.StartAsync(
                     new AuthorizationOptions
                     {
-                        PolicyDirectory = settings.Policies.Directory!,
+                        PolicySource = fromStore ? PolicySourceKind.Store : PolicySourceKind.Directory,
+                        PolicyDirectory = settings.Policies.Directory ?? "policies",
                         WatchForChanges = settings.Policies.Watch,
                         ReloadDebounce = settings.Policies.ReloadDebounce,
                         RunPolicyTestsOnReload = settings.Policies.RunTestsOnReload,
@@ -52,14 +57,20 @@ internal sealed partial class ConfigResolverStartup(
                 authorization.Reloaded += telemetry.OnPolicyReloaded;
             }
 
+            apiKeys = new ApiKeyAuthenticator(store, AccessSettings(), loggerFactory.CreateLogger<ApiKeyAuthenticator>());
             var administration = new TenantAdministration(store, timeProvider, loggerFactory.CreateLogger<TenantAdministration>(), settings.Resolver.DocumentLimits);
-            var state = new RuntimeState(store, owner, administration, resolver, authorization, display, timeProvider.GetUtcNow());
+            var state = new RuntimeState(store, owner, administration, resolver, authorization, display, timeProvider.GetUtcNow()) { ApiKeys = apiKeys };
             runtime.Publish(state);
             telemetry.Attach(runtime);
             LogStarted(_logger, display, settings.Policies.Source);
         }
         catch
         {
+            if (apiKeys is not null)
+            {
+                await apiKeys.DisposeAsync().ConfigureAwait(false);
+            }
+
             authorization?.Dispose();
             resolver?.Dispose();
             await owner.DisposeAsync().ConfigureAwait(false);
@@ -81,9 +92,24 @@ internal sealed partial class ConfigResolverStartup(
             authorization.Dispose();
         }
 
+        if (state.ApiKeys is { } apiKeys)
+        {
+            // Flushes the last-used times while the store is still open.
+            await apiKeys.DisposeAsync().ConfigureAwait(false);
+        }
+
         state.Resolver.Dispose();
         await state.StoreOwner.DisposeAsync().ConfigureAwait(false);
         LogStopped(_logger, state.StoreDisplay);
+    }
+
+    private AccessOptions AccessSettings()
+    {
+        // The deployment's pepper (CFGR_API_KEY_PEPPER, as the CLI reads it) from the environment layer the resolver
+        // reads, else the process environment. Keys hashed with a pepper only verify with the same pepper.
+        const string PepperVariable = "CFGR_API_KEY_PEPPER";
+        var pepper = environment is not null ? environment.Configuration[PepperVariable] : Environment.GetEnvironmentVariable(PepperVariable);
+        return new AccessOptions { TimeProvider = timeProvider, SecretPepper = string.IsNullOrEmpty(pepper) ? null : new Secret(pepper) };
     }
 
     private async Task<(ITenantStore Store, IAsyncDisposable Owner, string Display)> OpenStoreAsync(ConfigResolverOptions settings, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ConfigResolver.Access;
 using ConfigResolver.Authorization;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
@@ -13,4 +14,8 @@ internal sealed record RuntimeState(
     TenantConfigResolver Resolver,
     AuthorizationService? Authorization,
     string StoreDisplay,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt)
+{
+    /// <summary>Gets the API key authenticator over the store (follows its change feed: a revoked key is refused from the next request).</summary>
+    public ApiKeyAuthenticator? ApiKeys { get; init; }
+}

@@ -13,6 +13,9 @@ internal sealed class ConfigResolverTelemetry : IDisposable
     /// <summary>The meter name every ConfigResolver instrument uses.</summary>
     public const string MeterName = ConfigResolverTelemetryNames.Meter;
 
+    private static readonly KeyValuePair<string, object?> s_hit = new("cache", "hit");
+    private static readonly KeyValuePair<string, object?> s_miss = new("cache", "miss");
+
     private readonly Meter _meter;
     private readonly Counter<long> _reloads;
     private ConfigResolverRuntime? _runtime;
@@ -24,6 +27,8 @@ internal sealed class ConfigResolverTelemetry : IDisposable
         _meter.CreateObservableGauge("configresolver.change_feed.revision", ObserveRevision, "{revision}", "The newest store revision this instance's change feed has published.");
         _meter.CreateObservableGauge("configresolver.change_feed.lag", ObserveLag, "{revision}", "Published store revisions the resolver and the authorization facts have not applied yet.");
         _meter.CreateObservableGauge("configresolver.change_feed.up", ObserveUp, null, "1 while the change feed is connected (or polling successfully), else 0.");
+        _meter.CreateObservableCounter("configresolver.check.cache", ObserveCheckCache, "{check}",
+            "Checks by decision-cache outcome (hit: answered from the cache; miss: the policy was evaluated).");
         Counters.Publish(_meter);
     }
 
@@ -56,6 +61,17 @@ internal sealed class ConfigResolverTelemetry : IDisposable
         }
 
         return [new Measurement<long>(Math.Max(0, state.Store.PublishedRevision - applied))];
+    }
+
+    private IEnumerable<Measurement<long>> ObserveCheckCache()
+    {
+        if (_runtime?.TryState?.Authorization is not { } authorization)
+        {
+            return [];
+        }
+
+        var statistics = authorization.Current.Statistics;
+        return [new Measurement<long>(statistics.Hits, s_hit), new Measurement<long>(statistics.Misses, s_miss)];
     }
 
     private IEnumerable<Measurement<int>> ObserveUp() =>

@@ -1,4 +1,4 @@
-namespace ConfigResolver.Hosting;
+namespace ConfigResolver.Authorization;
 
 /// <summary>
 /// A counter for hot paths: each thread increments its own cache-line-padded stripe with a plain add (no lock, no
