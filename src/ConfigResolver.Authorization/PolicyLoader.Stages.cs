@@ -22,6 +22,8 @@ public static partial class PolicyLoader
         return reader.ReadToEnd();
     });
 
+    private static readonly Lazy<PolicyModel> s_builtInParsed = new(() => PolicyModel.Parse(s_builtInModel.Value, BuiltInModelName));
+
     private static void Validate(
         string relativePath, YamlJsonDocument document, List<RolesDocument> roles, List<RulesDocument> rules, List<PolicyTestDocument> tests, List<Diagnostic> diagnostics)
     {

@@ -96,7 +96,10 @@ public static partial class PolicyLoader
         }
 
         CheckModelFits(model, compiledRoles, diagnostics);
-        return new CompiledPolicy(model, compiledRoles, packages, suites, [.. files.Select(f => Display(f.RelativePath))]);
+        return new CompiledPolicy(model, compiledRoles, packages, suites, [.. files.Select(f => Display(f.RelativePath))])
+        {
+            GrantsAreLookups = GrantShortcut.Applies(model, s_builtInParsed.Value),
+        };
     }
 
     private static CompiledRoles? CompileRoles(List<RolesDocument> roles, string root, List<Diagnostic> diagnostics)

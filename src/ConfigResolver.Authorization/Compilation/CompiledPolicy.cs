@@ -37,6 +37,12 @@ public sealed class CompiledPolicy
         Names = conditions.SelectMany(static c => c.StringConstants).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>
+    /// Whether a role grant is a lookup in the compiled grants table rather than an engine evaluation: true when the model
+    /// is the shipped one (see <see cref="GrantShortcut"/>). Set by the loader.
+    /// </summary>
+    internal bool GrantsAreLookups { get; init; }
+
     /// <summary>The engine model the roles compile onto (<c>model.conf</c>, or the embedded default).</summary>
     public PolicyModel Model { get; }
 

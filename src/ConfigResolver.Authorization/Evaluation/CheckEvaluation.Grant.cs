@@ -22,7 +22,7 @@ internal ref partial struct CheckEvaluation
 
         if (_role is not null && _principal.Subject is { } subject)
         {
-            if (_snapshot.Engine.Enforce(subject, _organization.Slug, parts.Resource, parts.Verb))
+            if (RoleGrants(_role, subject, parts))
             {
                 // The explanation's strings are built only when one is asked for: a check allocates none of them.
                 if (_trace is not null)
@@ -34,8 +34,7 @@ internal ref partial struct CheckEvaluation
             }
         }
 
-        if (PlatformAdmin && roles.PlatformRole is { } platform
-            && _snapshot.Engine.Enforce(platform.Subject, _organization.Slug, parts.Resource, parts.Verb))
+        if (PlatformAdmin && roles.PlatformRole is { } platform && RoleGrants(platform, platform.Subject, parts))
         {
             if (_trace is not null)
             {
@@ -47,6 +46,15 @@ internal ref partial struct CheckEvaluation
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="role"/>, held by <paramref name="subject"/> in this organization, grants the action: a lookup
+    /// in the role's expanded grants under the shipped model (<see cref="GrantShortcut"/>), else the engine's evaluation.
+    /// </summary>
+    private readonly bool RoleGrants(RoleInfo role, string subject, (string Resource, string Verb) parts) =>
+        _policy.GrantsAreLookups
+            ? role.Grants.ContainsKey(_action)
+            : _snapshot.Engine.Enforce(subject, _organization.Slug, parts.Resource, parts.Verb);
 
     private void ExplainMissingGrant()
     {
