@@ -92,4 +92,7 @@ public static class AuthorizationDiagnosticCodes
 
     /// <summary>A policy file is a FIFO, a device or a socket; it is refused before it is opened.</summary>
     public const string NotRegularFile = "POL2029";
+
+    /// <summary>The plan catalog's default plan is not one of its plans.</summary>
+    public const string UnknownPlan = "POL2040";
 }
