@@ -45,7 +45,7 @@ internal static class CommerceOutput
     };
 
     public static string Models(ModelGroup group) =>
-        string.Join(", ", group.Models.Select(static m => (m.Provider is null ? m.Model : m.Provider + ":" + m.Model) + "@" + m.Priority.ToString(CultureInfo.InvariantCulture)));
+        string.Join(", ", group.Models.Select(static m => (m.Provider is null ? m.Model : m.Model + "@" + m.Provider) + " (" + m.Priority.ToString(CultureInfo.InvariantCulture) + ")"));
 
     /// <summary>isA's quota shape, extended with the other counts and meters; null for unlimited.</summary>
     public static Dictionary<string, object?> Quotas(QuotaReport report)

@@ -124,7 +124,7 @@ public static partial class CommerceRules
             throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.InvalidName, slug, $"model groups: at most {MaxEntries} per organization.", "/model_groups"));
         }
 
-        var models = string.Join(",", group.Models.Select(static m => (m.Provider is null ? m.Model : m.Provider + ":" + m.Model) + "@" + m.Priority.ToString(CultureInfo.InvariantCulture)));
+        var models = string.Join(",", group.Models.Select(static m => (m.Provider is null ? m.Model : m.Model + "@" + m.Provider) + " (" + m.Priority.ToString(CultureInfo.InvariantCulture) + ")"));
         var diff = new AuditDiff().Value("name", null, group.Name).Value("models", null, models);
         return Teams(inputs, state with { ModelGroups = state.ModelGroups.Add(group) }, ModelGroupCreateAction, group.Name, diff);
     }
