@@ -77,6 +77,13 @@ internal sealed class ProbeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes one line to the probe's standard input.</summary>
+    public async Task SendAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
