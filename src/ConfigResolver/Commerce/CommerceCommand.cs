@@ -17,6 +17,9 @@ public sealed record CommerceCommand(CommerceCommandKind Kind, Guid Organization
     /// <summary>Gets the user concerned (team membership commands).</summary>
     public Guid? UserId { get; init; }
 
+    /// <summary>Gets how messages name the user (their email); the id when not set.</summary>
+    public string? UserLabel { get; init; }
+
     /// <summary>Gets the plan to apply (<see cref="CommerceCommandKind.SetPlan"/>).</summary>
     public OrganizationPlan? Plan { get; init; }
 

@@ -89,14 +89,15 @@ public static partial class CommerceRules
         var slug = inputs.Organization.Slug;
         var team = RequireTeam(inputs, command.Team!);
         var userId = command.UserId ?? throw new ArgumentException("A team membership command names a user.", nameof(command));
+        var user = Quote(command.UserLabel ?? userId.ToString("D"));
         if (adding && !inputs.SubjectIsMember)
         {
-            throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.NotOrganizationMember, slug, $"user {userId:D} is not a member of org {Quote(slug)}; add them to the organization first.", "/teams/" + team.Name + "/members"));
+            throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.NotOrganizationMember, slug, $"user {user} is not a member of org {Quote(slug)}; add them to the organization first.", "/teams/" + team.Name + "/members"));
         }
 
         if (team.Members.Contains(userId) == adding)
         {
-            throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.TeamMembership, slug, $"user {userId:D} is {(adding ? "already" : "not")} a member of team {Quote(team.Name)}.", "/teams/" + team.Name + "/members"));
+            throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.TeamMembership, slug, $"user {user} is {(adding ? "already" : "not")} a member of team {Quote(team.Name)}.", "/teams/" + team.Name + "/members"));
         }
 
         var next = team with { Members = adding ? team.Members.Add(userId) : team.Members.Remove(userId) };

@@ -45,7 +45,7 @@ public sealed partial class CommerceService
     {
         var organization = await RequireOrganizationAsync(organizationSlug, cancellationToken).ConfigureAwait(false);
         var user = await RequireUserAsync(email, cancellationToken).ConfigureAwait(false);
-        return await _store.ApplyCommerceAsync(CommerceCommand.AddTeamMember(organization.Id, team, user.Id), cancellationToken).ConfigureAwait(false);
+        return await _store.ApplyCommerceAsync(CommerceCommand.AddTeamMember(organization.Id, team, user.Id) with { UserLabel = user.Email }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a member from a team.</summary>
@@ -58,7 +58,7 @@ public sealed partial class CommerceService
     {
         var organization = await RequireOrganizationAsync(organizationSlug, cancellationToken).ConfigureAwait(false);
         var user = await RequireUserAsync(email, cancellationToken).ConfigureAwait(false);
-        return await _store.ApplyCommerceAsync(CommerceCommand.RemoveTeamMember(organization.Id, team, user.Id), cancellationToken).ConfigureAwait(false);
+        return await _store.ApplyCommerceAsync(CommerceCommand.RemoveTeamMember(organization.Id, team, user.Id) with { UserLabel = user.Email }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates a model group.</summary>

@@ -65,9 +65,10 @@ public sealed class UsageMeterTests
         await meter.TryConsumeAsync(acme, null, PlanLimits.ApiCallsMeter, 1);
 
         var pending = meter.TryConsumeAsync(acme, null, PlanLimits.ApiCallsMeter, 1);
+        var completed = pending.IsCompletedSuccessfully;
 
-        Assert.True(pending.IsCompletedSuccessfully);
-        Assert.Equal(new UsageDecision(true, null), pending.Result);
+        Assert.Equal(new UsageDecision(true, null), await pending);
+        Assert.True(completed);
     }
 
     [Fact]
