@@ -112,7 +112,7 @@ public abstract partial class StoreContractTests
         await Store.ApplyCommerceAsync(CommerceCommand.AddTeamMember(acme.Id, "research", owner.Id));
         await Store.RemoveMembershipAsync(acme.Id, bob.Id);
 
-        Assert.Equal([owner.Id], (await Store.GetCommerceAsync(acme.Id)).FindTeam("research")!.Members);
+        Assert.Equal([owner.Id], (await Store.GetCommerceAsync(acme.Id)).FindTeam("research")!.Members.ToArray());
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public abstract partial class StoreContractTests
         var assigned = await Store.ApplyCommerceAsync(CommerceCommand.AssignModelGroups(acme.Id, "research", ["fast"]));
         var deleted = await Store.ApplyCommerceAsync(CommerceCommand.DeleteTeam(acme.Id, "research"));
 
-        Assert.Equal(["fast"], assigned.FindTeam("research")!.ModelGroups);
+        Assert.Equal(["fast"], assigned.FindTeam("research")!.ModelGroups.ToArray());
         Assert.Equal(group, assigned.FindModelGroup("fast"));
         Assert.Null(deleted.FindTeam("research"));
         Assert.All(recorder.Changes, c => Assert.Equal(TenantChangeKind.TeamsChanged, c.Kind));
