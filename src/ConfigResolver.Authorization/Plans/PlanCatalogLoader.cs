@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Commerce;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using NJsonSchema;
 
