@@ -42,6 +42,10 @@ internal static class CommandRegistry
         new PolicyInitCommand(),
         new PolicyLintCommand(),
         new PolicyTestCommand(),
+        new PolicyPushCommand(),
+        new PolicyHistoryCommand(),
+        new PolicyShowCommand(),
+        new PolicyRollbackCommand(),
         new CheckCommand(),
         new ApiKeyCreateCommand(),
         new ApiKeyListCommand(),
@@ -56,5 +60,6 @@ internal static class CommandRegistry
         new AuditListCommand(),
         new PermissionsCommand(),
         new WhoCanCommand(),
+        new ServeCommand(),
     ];
 }

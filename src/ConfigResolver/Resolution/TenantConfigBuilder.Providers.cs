@@ -12,7 +12,7 @@ internal sealed partial class TenantConfigBuilder
     /// </summary>
     private ProviderSettings ResolveProvider(string name)
     {
-        var pointers = ConfigKeys.ProviderPointers(name);
+        var enabledPointer = ConfigKeys.ProviderPointer(name, ConfigKeys.Enabled);
         var decided = -1;
         var enabled = false;
         string? source = null;
@@ -25,7 +25,7 @@ internal sealed partial class TenantConfigBuilder
                 continue;
             }
 
-            var explicitValue = values.TryGet(pointers[0], out var entry);
+            var explicitValue = values.TryGet(enabledPointer, out var entry);
             if (!explicitValue && !values.TryGetProvider(name, out _))
             {
                 continue;
@@ -45,43 +45,49 @@ internal sealed partial class TenantConfigBuilder
 
         if (_systemIndex >= 0 && (decided < 0 || decided >= _systemIndex))
         {
-            _systemDependencies.Add(pointers[0]);
+            _systemDependencies.Add(enabledPointer);
             _systemDependencies.Add(ConfigKeys.ProviderPointer(name));
         }
 
         if (decided < 0)
         {
-            _values.Add(new ResolvedValue(pointers[0], null, new Provenance(ConfigLayer.None, null, ValueState.Absent, [], null)));
-            return Settings(name, ProviderState.Absent, pointers);
+            _values.Add(new ResolvedValue(enabledPointer, null, new Provenance(ConfigLayer.None, null, ValueState.Absent, [], null)));
+            return Settings(name, ProviderState.Absent);
         }
 
         var layerOfDecision = _layers[decided].Layer;
         var state = enabled ? ValueState.Set : ValueState.Disabled;
-        _values.Add(new ResolvedValue(pointers[0], ConfigValue.FromBoolean(enabled), new Provenance(layerOfDecision, source, state, shadowed?.ToImmutable() ?? [], null)));
+        _values.Add(new ResolvedValue(enabledPointer, ConfigValue.FromBoolean(enabled), new Provenance(layerOfDecision, source, state, shadowed?.ToImmutable() ?? [], null)));
         if (enabled)
         {
-            return Settings(name, ProviderState.Enabled, pointers);
+            return Settings(name, ProviderState.Enabled);
         }
 
-        for (var f = 1; f < pointers.Length; f++)
+        foreach (var field in ConfigKeys.ProviderFields)
         {
-            _values.Add(new ResolvedValue(pointers[f], null, new Provenance(
+            if (field == ConfigKeys.Enabled)
+            {
+                continue;
+            }
+
+            var pointer = ConfigKeys.ProviderPointer(name, field);
+            _values.Add(new ResolvedValue(pointer, null, new Provenance(
                 layerOfDecision,
                 source,
                 ValueState.Disabled,
-                AllValuesOf(pointers[f], name),
+                AllValuesOf(pointer, name),
                 $"provider '{name}' is disabled by {ResolutionNames.ToName(layerOfDecision)} {source}")));
         }
 
         return new ProviderSettings(name, ProviderState.Disabled, null, null, null, []);
     }
 
-    private ProviderSettings Settings(string name, ProviderState state, string[] pointers)
+    private ProviderSettings Settings(string name, ProviderState state)
     {
-        var apiKey = ResolveField(pointers[1], ConfigKeys.ApiKey, name);
-        var baseUrl = ResolveField(pointers[2], ConfigKeys.BaseUrl, name);
-        var defaultModel = ResolveField(pointers[3], ConfigKeys.DefaultModel, name);
-        var models = ResolveField(pointers[4], ConfigKeys.Models, name);
+        var apiKey = ResolveField(ConfigKeys.ProviderPointer(name, ConfigKeys.ApiKey), ConfigKeys.ApiKey, name);
+        var baseUrl = ResolveField(ConfigKeys.ProviderPointer(name, ConfigKeys.BaseUrl), ConfigKeys.BaseUrl, name);
+        var defaultModel = ResolveField(ConfigKeys.ProviderPointer(name, ConfigKeys.DefaultModel), ConfigKeys.DefaultModel, name);
+        var models = ResolveField(ConfigKeys.ProviderPointer(name, ConfigKeys.Models), ConfigKeys.Models, name);
         return new ProviderSettings(name, state, SecretOf(apiKey), Text(baseUrl), Text(defaultModel), models.Value?.AsList() ?? []);
     }
 

@@ -18,25 +18,26 @@ internal sealed partial class TenantConfigBuilder
         }
 
         return new ResolvedSections(
-            new LibrarySettings(Text(library[0]), SecretOf(library[1])),
+            new LibrarySettings(Text(library[ConfigKeys.KbUrl]), SecretOf(library[ConfigKeys.KbApiKey])),
             Choice(globalDefault),
             Choice(smallFast),
-            new UsageLimits(Integer(limits[0]), Integer(limits[1]), Integer(limits[2]), Integer(limits[3])),
+            new UsageLimits(
+                Integer(limits["tokens_per_month"]),
+                Integer(limits["max_assistants"]),
+                Integer(limits["max_assistants_per_user"]),
+                Integer(limits["storage_gb"])),
             ProviderOrder());
     }
 
-    private static FeatureSettings Features(ResolvedValue[] features)
-    {
-        // FeatureFields: signup_enabled, signup_key, then ConfigKeys.BooleanFeatures in order.
-        return new FeatureSettings(
-            Boolean(features[0]),
-            SecretOf(features[1]),
-            devMode: Boolean(features[2]),
-            ltiPublishing: Boolean(features[3]),
-            mcpEnabled: Boolean(features[4]),
-            ragEnabled: Boolean(features[5]),
-            sharingEnabled: Boolean(features[6]));
-    }
+    private static FeatureSettings Features(ResolvedSectionValues features) =>
+        new(
+            Boolean(features[ConfigKeys.SignupEnabled]),
+            SecretOf(features[ConfigKeys.SignupKey]),
+            devMode: Boolean(features["dev_mode"]),
+            ltiPublishing: Boolean(features["lti_publishing"]),
+            mcpEnabled: Boolean(features["mcp_enabled"]),
+            ragEnabled: Boolean(features["rag_enabled"]),
+            sharingEnabled: Boolean(features["sharing_enabled"]));
 
     /// <summary>The organization's providers in its document's order, then the environment's, then the system organization's.</summary>
     private ImmutableArray<string> ProviderOrder()
@@ -71,8 +72,8 @@ internal sealed partial class TenantConfigBuilder
         return order.ToImmutable();
     }
 
-    private static ModelChoice? Choice(ResolvedValue[] choice) =>
-        Text(choice[0]) is { } provider && Text(choice[1]) is { } model ? new ModelChoice(provider, model) : null;
+    private static ModelChoice? Choice(ResolvedSectionValues choice) =>
+        Text(choice["provider"]) is { } provider && Text(choice["model"]) is { } model ? new ModelChoice(provider, model) : null;
 
     private static long? Integer(ResolvedValue value) => value.Value is { IsInteger: true } number ? number.AsInt64() : null;
 

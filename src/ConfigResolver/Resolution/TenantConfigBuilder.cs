@@ -57,10 +57,15 @@ internal sealed partial class TenantConfigBuilder
             storeRevision,
             now,
             new SnapshotDictionary<ProviderSettings>(providerShape, providers),
-            new KbServerSettings(Text(kb[0]), SecretOf(kb[1])),
-            new AssistantDefaults(Text(assistant[0]), Text(assistant[1]), Text(assistant[2]), Text(assistant[3]), Text(assistant[4])),
+            new KbServerSettings(Text(kb[ConfigKeys.KbUrl]), SecretOf(kb[ConfigKeys.KbApiKey])),
+            new AssistantDefaults(
+                Text(assistant["prompt_template"]),
+                Text(assistant["system_prompt"]),
+                Text(assistant["default_provider"]),
+                Text(assistant["default_model"]),
+                Text(assistant["small_fast_model"])),
             Features(features),
-            new MetadataSettings(Text(metadata[0]), Text(metadata[1])),
+            new MetadataSettings(Text(metadata[ConfigKeys.Description]), Text(metadata[ConfigKeys.ContactEmail])),
             new SnapshotDictionary<ResolvedValue>(valueShape, values),
             _systemDependencies,
             sections);
@@ -84,7 +89,7 @@ internal sealed partial class TenantConfigBuilder
         return extra;
     }
 
-    private ResolvedValue[] ResolveSection(ConfigSection section)
+    private ResolvedSectionValues ResolveSection(ConfigSection section)
     {
         var resolved = new ResolvedValue[section.Fields.Length];
         for (var i = 0; i < resolved.Length; i++)
@@ -92,7 +97,7 @@ internal sealed partial class TenantConfigBuilder
             resolved[i] = ResolveField(section.Pointer(section.Fields[i].Name), section.Fields[i], provider: null, section);
         }
 
-        return resolved;
+        return new ResolvedSectionValues(section, resolved);
     }
 
     private ResolvedValue ResolveField(string pointer, ConfigField field, string? provider, ConfigSection? section = null)

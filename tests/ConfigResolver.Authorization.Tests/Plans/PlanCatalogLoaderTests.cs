@@ -24,7 +24,7 @@ public sealed class PlanCatalogLoaderTests
     {
         // text, expected code, line, column
         { "kind: Plans\ndefault: free\nplans:\n  free:\n    members: -1\n    api_keys: 1\n    teams: 1\n    api_calls_per_month: 1\n    tokens_per_month: 1\n    storage_gb: 1\n    credits_per_month: 1\n", "POL2010", 5, 14 },
-        { "kind: Plans\ndefault: gold\nplans:\n  free:\n    members: 1\n    api_keys: 1\n    teams: 1\n    api_calls_per_month: 1\n    tokens_per_month: 1\n    storage_gb: 1\n    credits_per_month: 1\n", "POL2040", 2, 10 },
+        { "kind: Plans\ndefault: gold\nplans:\n  free:\n    members: 1\n    api_keys: 1\n    teams: 1\n    api_calls_per_month: 1\n    tokens_per_month: 1\n    storage_gb: 1\n    credits_per_month: 1\n", "POL2041", 2, 10 },
         { "kind: Plans\ndefault: free\nplans:\n  free:\n    members: 1\n    seats: 3\n    api_keys: 1\n    teams: 1\n    api_calls_per_month: 1\n    tokens_per_month: 1\n    storage_gb: 1\n    credits_per_month: 1\n", "POL2008", 6, 5 },
     };
 
