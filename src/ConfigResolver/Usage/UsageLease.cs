@@ -34,6 +34,16 @@ internal sealed class UsageLease(Guid organizationId, string? team, string meter
     /// <summary>What the store had free after the last reservation (null: unlimited); written under <see cref="Gate"/>, read racily for reporting.</summary>
     public long? StoreRemaining { get; set; }
 
+    // The counter's used units (consumed + leased) the store reported at the last refill, less what settlements
+    // returned since; written under Gate, read by usage readers without it (a long on 64-bit is read whole).
+    private long _storeUsed;
+
+    public long StoreUsed
+    {
+        get => Volatile.Read(ref _storeUsed);
+        set => Volatile.Write(ref _storeUsed, value);
+    }
+
     public long Remaining => Volatile.Read(ref _remaining);
 
     public bool TryTake(long amount, out long left)

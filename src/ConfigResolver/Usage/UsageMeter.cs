@@ -17,7 +17,7 @@ namespace ConfigResolver.Usage;
 /// that stops without settling leaves its lease counted as used. Months are calendar months in UTC from the injected clock.
 /// Safe for concurrent use; a consumption inside a lease completes synchronously without allocating.
 /// </remarks>
-public sealed class UsageMeter : IAsyncDisposable
+public sealed class UsageMeter : IAsyncDisposable, IUsageReader
 {
     private readonly IUsageStore _store;
     private readonly TimeProvider _timeProvider;
@@ -81,6 +81,28 @@ public sealed class UsageMeter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The units of a counter used this month as this instance knows them: what the store counted at this instance's
+    /// last lease refill, less the lease's units not consumed yet. Other instances' unused leases count as used, so it
+    /// is high by at most their lease sizes (the same bound as <see cref="TryConsumeAsync"/>'s refusals).
+    /// </summary>
+    /// <param name="organizationId">The organization.</param>
+    /// <param name="team">The team, or null for the organization's counter.</param>
+    /// <param name="meter">The meter.</param>
+    /// <returns>The units used, or null when this instance has not consumed from the counter this month.</returns>
+    /// <remarks>Lock-free; safe for concurrent use with consumptions.</remarks>
+    public long? GetUsed(Guid organizationId, string? team, string meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        if (!_leases.TryGetValue((organizationId, team, meter), out var lease) || _timeProvider.GetUtcNow().UtcTicks >= lease.PeriodEndTicks
+            || lease.LastRefillTicks == 0)
+        {
+            return null;
+        }
+
+        return Math.Max(0, lease.StoreUsed - Math.Max(0, lease.Remaining));
+    }
+
     /// <summary>Settles every lease (see <see cref="FlushAsync"/>).</summary>
     /// <returns>A task that completes when every lease is settled.</returns>
     public async ValueTask DisposeAsync() => await FlushAsync().ConfigureAwait(false);
@@ -128,6 +150,7 @@ public sealed class UsageMeter : IAsyncDisposable
         Resize(lease, now.UtcTicks);
         var grant = await _store.ReserveUsageAsync(new UsageReservation(lease.OrganizationId, lease.Team, lease.Meter, lease.Period, Math.Max(need, lease.Size), need), cancellationToken).ConfigureAwait(false);
         lease.StoreRemaining = grant.Remaining;
+        lease.StoreUsed = grant.Used;
         lease.LastRefillTicks = now.UtcTicks;
         if (grant.Granted > 0)
         {
@@ -161,6 +184,7 @@ public sealed class UsageMeter : IAsyncDisposable
     private async Task SettleAsync(UsageLease lease, CancellationToken cancellationToken)
     {
         var (consumed, returned) = lease.Drain();
+        lease.StoreUsed -= returned;
         if (consumed > 0 || returned > 0)
         {
             await _store.ReleaseUsageAsync(new UsageRelease(lease.OrganizationId, lease.Team, lease.Meter, lease.Period, consumed, returned), cancellationToken).ConfigureAwait(false);

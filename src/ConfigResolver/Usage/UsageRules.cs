@@ -34,7 +34,10 @@ public static class UsageRules
             granted = 0;
         }
 
-        return new UsageGrant(granted, Min(limit, teamLimit), free is { } f ? Math.Max(0, f - granted) : null);
+        return new UsageGrant(granted, Min(limit, teamLimit), free is { } f ? Math.Max(0, f - granted) : null)
+        {
+            Used = (reservation.Team is null ? organizationUsed : teamUsed) + granted,
+        };
     }
 
     /// <summary>Gets a meter's monthly limit for the organization and, for credits, the team's allocation.</summary>
