@@ -19,10 +19,10 @@ public abstract partial class StoreContractTests
         await Store.ReleaseUsageAsync(new UsageRelease(acme.Id, null, PlanLimits.ApiCallsMeter, Month, Consumed: 30, Returned: 10));
         var afterReturn = await Store.ReserveUsageAsync(new UsageReservation(acme.Id, null, PlanLimits.ApiCallsMeter, Month, 20, 20));
 
-        Assert.Equal(new UsageGrant(40, 50, 10), first);
-        Assert.Equal(new UsageGrant(10, 50, 0), partial);
-        Assert.Equal(0, none.Granted);
-        Assert.Equal(0, afterReturn.Granted);
+        Assert.Equal(new UsageGrant(40, 50, 10) { Used = 40 }, first);
+        Assert.Equal(new UsageGrant(10, 50, 0) { Used = 50 }, partial);
+        Assert.Equal((0L, 50L), (none.Granted, none.Used));
+        Assert.Equal((0L, 40L), (afterReturn.Granted, afterReturn.Used));
         var counter = Assert.Single(await Store.ListUsageAsync(acme.Id, Month));
         Assert.Equal(new UsageCounter(null, PlanLimits.ApiCallsMeter, Month, 30, 10), counter);
     }
@@ -57,7 +57,7 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(QuotaDiagnosticCodes.UnknownMeter, meter.Code);
         Assert.Equal(QuotaDiagnosticCodes.UnknownTeam, team.Code);
-        Assert.Equal(new UsageGrant(1_000_000, null, null), unlimited);
+        Assert.Equal(new UsageGrant(1_000_000, null, null) { Used = 1_000_000 }, unlimited);
     }
 
     [Fact]
