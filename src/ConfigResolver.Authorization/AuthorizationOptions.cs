@@ -32,4 +32,11 @@ public sealed class AuthorizationOptions
 
     /// <summary>The clock for conditions, <c>context.time</c> and status times. The system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where rules read <c>usage.*</c> (this month's units used per meter): a <see cref="Usage.UsageMeter"/> (its leases,
+    /// no I/O) or a <see cref="Usage.UsageCounterReader"/>. When null, every <c>usage.*</c> value is null. A rule set that
+    /// reads <c>usage</c> is never answered from the decision cache.
+    /// </summary>
+    public Usage.IUsageReader? Usage { get; set; }
 }

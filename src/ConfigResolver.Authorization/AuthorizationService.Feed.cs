@@ -48,6 +48,10 @@ public sealed partial class AuthorizationService
                     var membership = await _store.GetMembershipAsync(orgId, userId).ConfigureAwait(false);
                     await WriteAsync(change.Revision, current => ApplyMembership(current, orgId, userId, membership?.Role)).ConfigureAwait(false);
                     break;
+                case TenantChangeKind.TeamsChanged when change.OrganizationId is { } teamsOrg && _store is ICommerceStore plans:
+                    var commerce = await plans.GetCommerceAsync(teamsOrg).ConfigureAwait(false);
+                    await WriteAsync(change.Revision, current => (current.Facts.WithCommerce(commerce), null)).ConfigureAwait(false);
+                    break;
                 case TenantChangeKind.Reset:
                     await ResetAsync(change.Revision).ConfigureAwait(false);
                     if (_options.PolicySource == PolicySourceKind.Store)
@@ -107,6 +111,8 @@ public sealed partial class AuthorizationService
             }
         }
 
+        // A plan change is an organization update: its limits (quota.*) are re-read with it.
+        var commerce = _store is ICommerceStore plans ? await plans.GetCommerceAsync(organization.Id).ConfigureAwait(false) : null;
         await WriteAsync(revision, current =>
         {
             var facts = current.Facts;
@@ -116,7 +122,7 @@ public sealed partial class AuthorizationService
                 facts = org.Id == organization.Id || facts.SlugOf(org.Id) is not null ? facts.WithOrganization(org, config) : facts;
             }
 
-            return (facts, null);
+            return (commerce is null ? facts : facts.WithCommerce(commerce), null);
         }).ConfigureAwait(false);
     }
 

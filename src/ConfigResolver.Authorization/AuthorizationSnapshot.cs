@@ -100,7 +100,8 @@ public sealed class AuthorizationSnapshot
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(action);
-        var cache = context?.ResourceAttributes is null ? _cache : null;
+        // The cache key has neither resource attributes nor the context's team (an API key's team is in its Key).
+        var cache = context?.ResourceAttributes is null && (context?.Team is null || !Policy.ReadsTeam) ? _cache : null;
         var target = resource ?? string.Empty;
         if (cache is not null && cache.TryGet(principal.Key, organization, action, target, out var cached))
         {

@@ -19,4 +19,11 @@ public sealed class CheckContext
 
     /// <summary>The resource's attributes (owner, labels...), if the caller has them.</summary>
     public IReadOnlyDictionary<string, object?>? ResourceAttributes { get; init; }
+
+    /// <summary>
+    /// The team the request is made for (<c>team.*</c>, and <c>usage.team.*</c>); when null, the API key's team, if the
+    /// principal is a key bound to one. A check that names a team is not answered from the decision cache when a rule
+    /// reads <c>team</c> or <c>usage</c>.
+    /// </summary>
+    public string? Team { get; init; }
 }

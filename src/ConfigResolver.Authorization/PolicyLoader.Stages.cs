@@ -50,6 +50,13 @@ public static partial class PolicyLoader
             return;
         }
 
+        // The plan catalog lives beside the policies (policies/plans.yaml) and is checked with them, but it is not a policy.
+        if (kind == "Plans" && !isTestFile && overlay is null)
+        {
+            Plans.PlanCatalogLoader.Read(document, diagnostics);
+            return;
+        }
+
         if (kind is not ("Roles" or "Rules" or "PolicyTest"))
         {
             diagnostics.Add(KindError($"unknown kind '{kind}'; expected one of 'Roles', 'Rules', 'PolicyTest'."));

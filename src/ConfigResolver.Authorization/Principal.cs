@@ -17,9 +17,10 @@ public sealed class Principal
 {
     private readonly SelectorGlob[] _scopes;
 
-    private Principal(Guid? userId, string? apiKeyId, string? apiKeyOrganization, ImmutableArray<string> scopes)
+    private Principal(Guid? userId, string? apiKeyId, string? apiKeyOrganization, ImmutableArray<string> scopes, string? team = null)
     {
         UserId = userId;
+        Team = team;
         ApiKeyId = apiKeyId;
         ApiKeyOrganization = apiKeyOrganization;
         Scopes = scopes;
@@ -29,11 +30,14 @@ public sealed class Principal
         Subject = UserIdText is null ? null : "user:" + UserIdText;
         Key = apiKeyId is null
             ? Subject!
-            : $"key:{apiKeyOrganization}/{apiKeyId}#{string.Join(',', scopes.Order(StringComparer.Ordinal))}@{Subject}";
+            : $"key:{apiKeyOrganization}/{apiKeyId}#{string.Join(',', scopes.Order(StringComparer.Ordinal))}@{Subject}" + (team is null ? string.Empty : "~" + team);
     }
 
     /// <summary>The user, or the user an API key acts for; null for a key without a user.</summary>
     public Guid? UserId { get; }
+
+    /// <summary>The team an API key is bound to; null for a user and for a key without a team.</summary>
+    public string? Team { get; }
 
     /// <summary>The API key's id, or null for a user.</summary>
     public string? ApiKeyId { get; }
@@ -77,6 +81,13 @@ public sealed class Principal
         ArgumentNullException.ThrowIfNull(scopes);
         return new(userId, keyId, organization, [.. scopes]);
     }
+
+    /// <summary>The same API key bound to a team of its organization (rules read it as <c>team.*</c>); a user is returned unchanged.</summary>
+    /// <param name="team">The team, or null (or empty) for none.</param>
+    /// <returns>The principal with that team.</returns>
+    public Principal WithTeam(string? team) =>
+        ApiKeyId is null || Team == (string.IsNullOrEmpty(team) ? null : team) ? this
+        : new(UserId, ApiKeyId, ApiKeyOrganization, Scopes, string.IsNullOrEmpty(team) ? null : team);
 
     /// <summary>Whether an API key's scopes cover the action (always true for a user).</summary>
     internal bool Covers(string action)

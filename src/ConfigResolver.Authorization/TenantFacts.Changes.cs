@@ -1,4 +1,5 @@
 using ConfigResolver.Authorization.Facts;
+using ConfigResolver.Commerce;
 using ConfigResolver.Resolution;
 using ConfigResolver.Tenancy;
 
@@ -23,6 +24,17 @@ public sealed partial class TenantFacts
     }
 
     /// <summary>Removes an organization and its memberships.</summary>
+    /// <summary>The same facts with one organization's plan and teams replaced (unknown organizations are ignored).</summary>
+    internal TenantFacts WithCommerce(CommerceState state)
+    {
+        if (SlugOf(state.OrganizationId) is not { } slug || !_organizations.TryGetValue(slug, out var existing))
+        {
+            return this;
+        }
+
+        return new TenantFacts(_organizations.SetItem(slug, existing.WithCommerce(new CommerceFacts(state))), _slugs, PlatformAdmins, StoreRevision);
+    }
+
     internal TenantFacts WithoutOrganization(string slug)
     {
         if (!_organizations.TryGetValue(slug, out var existing))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Authorization.Facts;
+using ConfigResolver.Commerce;
 using ConfigResolver.Policy.Model;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
@@ -9,7 +10,7 @@ namespace ConfigResolver.Authorization;
 
 /// <summary>
 /// The tenancy facts checks read: every organization (slug, status, plan, system flag), its resolved configuration
-/// without secrets, its members' roles, and the platform administrators (admins and owners of the system
+/// without secrets, its members' roles, its applied plan's limits and teams (when the store keeps them), and the platform administrators (admins and owners of the system
 /// organization). Memberships become the engine's role links, <c>g, user:&lt;id&gt;, role:&lt;role&gt;, &lt;slug&gt;</c>.
 /// </summary>
 /// <remarks>Immutable: a change from the store's feed builds a new instance sharing everything it did not touch.</remarks>
@@ -49,7 +50,20 @@ public sealed partial class TenantFacts
     /// <param name="memberships">Every membership; those of unknown organizations are ignored.</param>
     /// <param name="configs">Resolved configuration by organization id; an organization without one gets an empty view.</param>
     /// <returns>The facts.</returns>
-    public static TenantFacts Create(IEnumerable<Organization> organizations, IEnumerable<Membership> memberships, IReadOnlyDictionary<Guid, TenantConfig> configs)
+    public static TenantFacts Create(IEnumerable<Organization> organizations, IEnumerable<Membership> memberships, IReadOnlyDictionary<Guid, TenantConfig> configs) =>
+        Create(organizations, memberships, configs, commerce: null);
+
+    /// <summary>Builds facts from organizations, memberships, resolved configurations and plans/teams.</summary>
+    /// <param name="organizations">Every organization.</param>
+    /// <param name="memberships">Every membership; those of unknown organizations are ignored.</param>
+    /// <param name="configs">Resolved configuration by organization id; an organization without one gets an empty view.</param>
+    /// <param name="commerce">Applied plan and teams by organization id (<c>quota.*</c>, <c>team.*</c>); none when null or missing.</param>
+    /// <returns>The facts.</returns>
+    public static TenantFacts Create(
+        IEnumerable<Organization> organizations,
+        IEnumerable<Membership> memberships,
+        IReadOnlyDictionary<Guid, TenantConfig> configs,
+        IReadOnlyDictionary<Guid, CommerceState>? commerce)
     {
         ArgumentNullException.ThrowIfNull(organizations);
         ArgumentNullException.ThrowIfNull(memberships);
@@ -63,7 +77,8 @@ public sealed partial class TenantFacts
             orgs.Add(KeyValuePair.Create(organization.Slug, new OrgFacts(
                 organization,
                 ConfigView.Build(configs.GetValueOrDefault(organization.Id)),
-                members.GetValueOrDefault(organization.Id) ?? LookupTable<Guid, MembershipRole>.Empty)));
+                members.GetValueOrDefault(organization.Id) ?? LookupTable<Guid, MembershipRole>.Empty,
+                commerce?.GetValueOrDefault(organization.Id) is { } state ? new CommerceFacts(state) : null)));
             slugs[organization.Id] = organization.Slug;
         }
 
@@ -87,13 +102,18 @@ public sealed partial class TenantFacts
         var organizations = await store.ListOrganizationsAsync(cancellationToken).ConfigureAwait(false);
         var memberships = new List<Membership>();
         var configs = new Dictionary<Guid, TenantConfig>();
+        var commerce = new Dictionary<Guid, CommerceState>();
         foreach (var organization in organizations)
         {
             memberships.AddRange(await store.ListMembershipsOfOrganizationAsync(organization.Id, cancellationToken).ConfigureAwait(false));
             configs[organization.Id] = await resolver.ResolveAsync(organization.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (store is ICommerceStore plans)
+            {
+                commerce[organization.Id] = await plans.GetCommerceAsync(organization.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return Create(organizations, memberships, configs).AtStoreRevision(revision);
+        return Create(organizations, memberships, configs, commerce).AtStoreRevision(revision);
     }
 
     /// <summary>The same facts, marked as reflecting a later store revision (never an earlier one).</summary>

@@ -35,6 +35,7 @@ public sealed partial class LiteDbTenantStore
                 LiteQueries.OrganizationById(db, invitation.OrganizationId),
                 idExists: LiteAccessQueries.InvitationById(db, invitation.Id) is not null,
                 tokenTaken: db.GetCollection(LiteAccessDocs.Invitations).Exists(Query.EQ("token_hash", invitation.TokenHash))));
+            LiteCommerceQueries.CheckSeat(db, invitation.OrganizationId, invitation.OrganizationSlug, invitation.CreatedAt);
             db.GetCollection(LiteAccessDocs.Invitations).Insert(LiteAccessDocs.FromInvitation(invitation));
             return ([TenantChange.InvitationChanged(invitation)], AccessAuditEvents.InvitationCreated(invitation));
         }, cancellationToken);

@@ -34,14 +34,14 @@ public sealed partial class LiteDbTenantStore
         JoinResult? result = null;
         await Write("SignUp", null, db =>
         {
-            var plan = Join(db, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At);
+            var plan = Join(db, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At, checkSeat: true);
             result = plan.ToResult();
             return (plan.Changes(), AccessAuditEvents.SignedUp(result, join.Via));
         }, cancellationToken).ConfigureAwait(false);
         return result!;
     }
 
-    private static JoinPlan Join(LiteDatabase db, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at)
+    private static JoinPlan Join(LiteDatabase db, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at, bool checkSeat = false)
     {
         var organization = LiteQueries.OrganizationById(db, organizationId)
             ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organizationName)]);
@@ -55,6 +55,12 @@ public sealed partial class LiteDbTenantStore
         else if (plan.DefaultChanged)
         {
             db.GetCollection(LiteDocs.Users).Update(LiteDocs.FromUser(plan.User));
+        }
+
+        // A sign-up takes a new seat; an accepted invitation's seat was counted when it was created.
+        if (checkSeat && plan.WriteMembership && plan.PreviousRole is null)
+        {
+            LiteCommerceQueries.CheckSeat(db, organizationId, plan.Organization.Slug, at);
         }
 
         if (plan.WriteMembership)

@@ -32,6 +32,10 @@ public sealed partial class LiteDbTenantStore
             var (organization, user) = FindBoth(db, membership.OrganizationId, membership.UserId);
             var existing = LiteQueries.Membership(db, organization.Id, user.Id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckSetMembership(organization, user, existing, LiteQueries.OwnerCount(db, organization.Id), membership.Role));
+            if (existing is null)
+            {
+                LiteCommerceQueries.CheckSeat(db, organization.Id, organization.Slug, _timeProvider.GetUtcNow());
+            }
             db.GetCollection(LiteDocs.Memberships).Upsert(LiteDocs.FromMembership(membership));
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipSet(organization, user.Id));
@@ -55,6 +59,7 @@ public sealed partial class LiteDbTenantStore
             var existing = LiteQueries.Membership(db, organization.Id, user.Id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckRemoveMembership(organization, user, existing, LiteQueries.OwnerCount(db, organization.Id)));
             db.GetCollection(LiteDocs.Memberships).Delete(new BsonValue(LiteDocs.MembershipId(organization.Id, user.Id)));
+            LiteCommerceQueries.RemoveTeamMember(db, organization.Id, user.Id);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));
             if (MoveDefaultAway(db, user.Id, organization.Id) is { } reassigned)

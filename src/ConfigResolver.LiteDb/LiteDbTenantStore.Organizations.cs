@@ -78,6 +78,7 @@ public sealed partial class LiteDbTenantStore
             var members = LiteQueries.MembershipsOfOrganization(db, existing.Id);
             db.GetCollection(LiteDocs.Memberships).DeleteMany(Query.EQ("organization_id", existing.Id));
             db.GetCollection(LiteDocs.Organizations).Delete(existing.Id);
+            LiteCommerceQueries.Delete(db, existing.Id);
             RevokeKeysAndDropInvitations(db, existing.Id);
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));

@@ -35,6 +35,7 @@ public sealed partial class PostgresTenantStore
                 await PgQueries.OrganizationByIdAsync(c, t, invitation.OrganizationId, ct).ConfigureAwait(false),
                 idExists: await PgAccessQueries.InvitationByIdAsync(c, t, invitation.Id, ct).ConfigureAwait(false) is not null,
                 tokenTaken: await PgAccessQueries.InvitationByTokenAsync(c, t, invitation.TokenHash, ct).ConfigureAwait(false) is not null));
+            await PgCommerceQueries.CheckSeatAsync(w.Connection, w.Transaction, invitation.OrganizationId, invitation.OrganizationSlug, invitation.CreatedAt, w.CancellationToken).ConfigureAwait(false);
             await w.ExecuteAsync(PgAccessQueries.InsertInvitationSql, PgAccessRows.InvitationParameters(invitation)).ConfigureAwait(false);
             w.Audit = AccessAuditEvents.InvitationCreated(invitation);
             return [TenantChange.InvitationChanged(invitation)];

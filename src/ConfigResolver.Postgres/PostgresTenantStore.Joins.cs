@@ -34,7 +34,7 @@ public sealed partial class PostgresTenantStore
         JoinResult? result = null;
         await WriteAsync("SignUp", null, async w =>
         {
-            var plan = await JoinAsync(w, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At).ConfigureAwait(false);
+            var plan = await JoinAsync(w, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At, checkSeat: true).ConfigureAwait(false);
             result = plan.ToResult();
             w.Audit = AccessAuditEvents.SignedUp(result, join.Via);
             return plan.Changes();
@@ -43,7 +43,7 @@ public sealed partial class PostgresTenantStore
     }
 
     /// <summary>Decides the join from what the transaction reads and writes it: the user if new, the membership, the default.</summary>
-    private static async Task<JoinPlan> JoinAsync(PgWrite w, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at)
+    private static async Task<JoinPlan> JoinAsync(PgWrite w, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at, bool checkSeat = false)
     {
         var (c, t, ct) = (w.Connection, w.Transaction, w.CancellationToken);
         var organization = await PgQueries.OrganizationByIdAsync(c, t, organizationId, ct).ConfigureAwait(false)
@@ -63,6 +63,12 @@ public sealed partial class PostgresTenantStore
         else if (plan.DefaultChanged)
         {
             await w.ExecuteAsync("UPDATE users SET default_organization_id = @org WHERE id = @user", ("org", organizationId), ("user", plan.User.Id)).ConfigureAwait(false);
+        }
+
+        // A sign-up takes a new seat; an accepted invitation's seat was counted when it was created.
+        if (checkSeat && plan.WriteMembership && plan.PreviousRole is null)
+        {
+            await PgCommerceQueries.CheckSeatAsync(w.Connection, w.Transaction, organizationId, plan.Organization.Slug, at, w.CancellationToken).ConfigureAwait(false);
         }
 
         if (plan.WriteMembership)

@@ -33,6 +33,10 @@ public sealed partial class PostgresTenantStore
             var existing = await PgQueries.MembershipAsync(c, t, organization.Id, user.Id, ct).ConfigureAwait(false);
             var owners = await PgQueries.OwnerCountAsync(c, t, organization.Id, ct).ConfigureAwait(false);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckSetMembership(organization, user, existing, owners, membership.Role));
+            if (existing is null)
+            {
+                await PgCommerceQueries.CheckSeatAsync(c, t, organization.Id, organization.Slug, _timeProvider.GetUtcNow(), ct).ConfigureAwait(false);
+            }
             await w.ExecuteAsync(
                 "INSERT INTO memberships (organization_id, user_id, role) VALUES (@org, @user, @role) "
                 + "ON CONFLICT (organization_id, user_id) DO UPDATE SET role = excluded.role",
@@ -63,6 +67,7 @@ public sealed partial class PostgresTenantStore
             var owners = await PgQueries.OwnerCountAsync(c, t, organization.Id, ct).ConfigureAwait(false);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckRemoveMembership(organization, user, existing, owners));
             await w.ExecuteAsync("DELETE FROM memberships WHERE organization_id = @org AND user_id = @user", ("org", organization.Id), ("user", user.Id)).ConfigureAwait(false);
+            await PgCommerceQueries.RemoveTeamMemberAsync(w.Connection, w.Transaction, organization.Id, user.Id, w.CancellationToken).ConfigureAwait(false);
             w.Audit = AuditEvents.MembershipRemoved(organization, user, existing!.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));

@@ -34,6 +34,7 @@ public sealed partial class SqliteTenantStore
                 SqliteQueries.OrganizationById(w.Connection, w.Transaction, invitation.OrganizationId),
                 idExists: SqliteAccessQueries.InvitationById(w.Connection, w.Transaction, invitation.Id) is not null,
                 tokenTaken: SqliteAccessQueries.InvitationByToken(w.Connection, w.Transaction, invitation.TokenHash) is not null));
+            SqliteCommerceQueries.CheckSeat(w.Connection, w.Transaction, invitation.OrganizationId, invitation.OrganizationSlug, invitation.CreatedAt);
             w.Execute(SqliteAccessQueries.InsertInvitationSql, SqliteAccessRows.InvitationParameters(invitation));
             w.Audit = AccessAuditEvents.InvitationCreated(invitation);
             return [TenantChange.InvitationChanged(invitation)];

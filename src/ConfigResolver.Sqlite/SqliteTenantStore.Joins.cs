@@ -34,7 +34,7 @@ public sealed partial class SqliteTenantStore
         JoinResult? result = null;
         await WriteAsync("SignUp", null, w =>
         {
-            var plan = Join(w, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At);
+            var plan = Join(w, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At, checkSeat: true);
             result = plan.ToResult();
             w.Audit = AccessAuditEvents.SignedUp(result, join.Via);
             return plan.Changes();
@@ -43,7 +43,7 @@ public sealed partial class SqliteTenantStore
     }
 
     /// <summary>Decides the join from what the transaction reads and writes it: the user if new, the membership, the default.</summary>
-    private static JoinPlan Join(SqliteWrite w, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at)
+    private static JoinPlan Join(SqliteWrite w, Guid organizationId, string organizationName, string email, string? name, MembershipRole role, Guid newUserId, DateTimeOffset at, bool checkSeat = false)
     {
         var organization = SqliteQueries.OrganizationById(w.Connection, w.Transaction, organizationId)
             ?? throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organizationName)]);
@@ -64,6 +64,12 @@ public sealed partial class SqliteTenantStore
         else if (plan.DefaultChanged)
         {
             w.Execute("UPDATE users SET default_organization_id = $org WHERE id = $user", ("$org", SqliteRows.Id(organizationId)), ("$user", SqliteRows.Id(plan.User.Id)));
+        }
+
+        // A sign-up takes a new seat; an accepted invitation's seat was counted when it was created.
+        if (checkSeat && plan.WriteMembership && plan.PreviousRole is null)
+        {
+            SqliteCommerceQueries.CheckSeat(w.Connection, w.Transaction, organizationId, organization.Slug, at);
         }
 
         if (plan.WriteMembership)

@@ -32,6 +32,10 @@ public sealed partial class SqliteTenantStore
             var existing = SqliteQueries.Membership(w.Connection, w.Transaction, organization.Id, user.Id);
             var owners = SqliteQueries.OwnerCount(w.Connection, w.Transaction, organization.Id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckSetMembership(organization, user, existing, owners, membership.Role));
+            if (existing is null)
+            {
+                SqliteCommerceQueries.CheckSeat(w.Connection, w.Transaction, organization.Id, organization.Slug, _timeProvider.GetUtcNow());
+            }
             w.Execute(
                 "INSERT INTO memberships (organization_id, user_id, role) VALUES ($org, $user, $role) "
                 + "ON CONFLICT (organization_id, user_id) DO UPDATE SET role = excluded.role",
@@ -68,6 +72,7 @@ public sealed partial class SqliteTenantStore
                 "DELETE FROM memberships WHERE organization_id = $org AND user_id = $user",
                 ("$org", SqliteRows.Id(organization.Id)),
                 ("$user", SqliteRows.Id(user.Id)));
+            SqliteCommerceQueries.RemoveTeamMember(w.Connection, w.Transaction, organization.Id, user.Id);
             w.Audit = AuditEvents.MembershipRemoved(organization, user, existing!.Role);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));

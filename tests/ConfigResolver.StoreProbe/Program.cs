@@ -13,7 +13,47 @@ using Microsoft.Extensions.Configuration;
 //       whenever EMAIL's decision for ACTION in SLUG changes; ends when stdin closes. Timestamps are Stopwatch ticks,
 //       comparable across processes on one machine.
 //   set-description LOCATOR SLUG TEXT      one write through the administration service; prints the new revision.
+//   add-member LOCATOR SLUG EMAIL          prints "ready", waits for a line on stdin, adds EMAIL (an existing user) as a
+//       member of SLUG and prints "ok" or "refused <code>" (two probes racing for an organization's last seat).
+//   consume LOCATOR SLUG METER             prints "ready", waits for a line on stdin, consumes one unit at a time through a
+//       UsageMeter until refused, settles, and prints "allowed <count>".
 var culture = CultureInfo.InvariantCulture;
+if (args is ["add-member", var memberLocator, var memberSlug, var memberEmail])
+{
+    await using var tenancy = await TenantStoreLocator.OpenAsync(memberLocator, PollFast());
+    Console.WriteLine("ready");
+    await Console.In.ReadLineAsync();
+    try
+    {
+        await tenancy.Administration.SetMembershipAsync(memberSlug, memberEmail, ConfigResolver.Tenancy.MembershipRole.Member);
+        Console.WriteLine("ok");
+    }
+    catch (ConfigResolver.Commerce.QuotaException e)
+    {
+        Console.WriteLine("refused " + e.Code);
+    }
+
+    return 0;
+}
+
+if (args is ["consume", var usageLocator, var usageSlug, var meterName])
+{
+    await using var tenancy = await TenantStoreLocator.OpenAsync(usageLocator, PollFast());
+    var organization = (await tenancy.Store.FindOrganizationBySlugAsync(usageSlug))!;
+    var meter = new ConfigResolver.Usage.UsageMeter(tenancy.Store, options: new ConfigResolver.Usage.UsageMeterOptions { InitialLease = 8, MaxLease = 64 });
+    Console.WriteLine("ready");
+    await Console.In.ReadLineAsync();
+    long allowed = 0;
+    while ((await meter.TryConsumeAsync(organization.Id, null, meterName, 1)).Allowed)
+    {
+        allowed++;
+    }
+
+    await meter.DisposeAsync();
+    Console.WriteLine("allowed " + allowed.ToString(culture));
+    return 0;
+}
+
 if (args is ["set-description", var locator, var slug, var text])
 {
     await using var tenancy = await TenantStoreLocator.OpenAsync(locator, PollFast());
@@ -24,7 +64,7 @@ if (args is ["set-description", var locator, var slug, var text])
 
 if (args is not ["watch", var watchLocator, var watchSlug, .. var rest])
 {
-    await Console.Error.WriteLineAsync("usage: watch LOCATOR SLUG [POLICIES EMAIL ACTION] | set-description LOCATOR SLUG TEXT");
+    await Console.Error.WriteLineAsync("usage: watch LOCATOR SLUG [POLICIES EMAIL ACTION] | set-description LOCATOR SLUG TEXT | add-member LOCATOR SLUG EMAIL | consume LOCATOR SLUG METER");
     return 2;
 }
 

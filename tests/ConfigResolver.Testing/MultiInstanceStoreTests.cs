@@ -14,7 +14,7 @@ namespace ConfigResolver.Testing;
 /// two instances, <see cref="A"/> and <see cref="B"/>, opened on the same data. Each instance's feed holds its own
 /// writes and the other's, in revision order, with entities re-read; invariants hold across instances.
 /// </summary>
-public abstract class MultiInstanceStoreTests : IAsyncLifetime
+public abstract partial class MultiInstanceStoreTests : IAsyncLifetime
 {
     protected const string SystemSlug = "operator";
 

@@ -21,6 +21,7 @@ public static class StoreDump
                 .Append(CultureInfo.InvariantCulture, $"{organization.CreatedAt:O} {organization.UpdatedAt:O} {organization.Config.RevealJson()} ")
                 .AppendJoin(',', organization.Metadata.Select(m => m.Key + "=" + m.Value))
                 .AppendLine();
+            builder.Append("  commerce ").Append(Commerce.CommerceJson.Serialize(await store.GetCommerceAsync(organization.Id))).AppendLine();
             foreach (var membership in await store.ListMembershipsOfOrganizationAsync(organization.Id))
             {
                 builder.Append(CultureInfo.InvariantCulture, $"  member {membership.UserId} {membership.Role}").AppendLine();

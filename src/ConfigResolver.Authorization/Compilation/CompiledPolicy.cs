@@ -31,7 +31,9 @@ public sealed class CompiledPolicy
                 static g => (Deny: g.SelectMany(static p => p.Rules).Where(static r => r.IsDeny).ToArray(), Allow: g.SelectMany(static p => p.Rules).Where(static r => !r.IsDeny).ToArray()),
                 StringComparer.Ordinal);
         var conditions = packages.SelectMany(static p => p.Rules).SelectMany(static r => r.When).ToList();
-        IsCacheable = conditions.All(static c => c.IsDeterministic && !c.Reads("context"));
+        // usage.* changes with every consumption, so a rule set reading it is decided afresh each time.
+        IsCacheable = conditions.All(static c => c.IsDeterministic && !c.Reads("context") && !c.Reads("usage"));
+        ReadsTeam = conditions.Any(static c => c.Reads("team") || c.Reads("usage"));
         ReadsTime = conditions.Any(static c => !c.IsDeterministic
             || c.ReadsVariable(ConditionVariables.Context) || c.ReadsVariable(ConditionVariables.ContextTime));
         Names = conditions.SelectMany(static c => c.StringConstants).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -67,8 +69,11 @@ public sealed class CompiledPolicy
     /// <summary>The files compiled, as named in diagnostics.</summary>
     public ImmutableArray<string> Files { get; }
 
-    /// <summary>Whether decisions may be cached: no condition reads <c>context</c> and every condition is deterministic.</summary>
+    /// <summary>Whether decisions may be cached: no condition reads <c>context</c> or <c>usage</c>, and every condition is deterministic.</summary>
     public bool IsCacheable { get; }
+
+    /// <summary>Whether some condition reads <c>team</c> (or <c>usage.team</c>): a check naming a team in its context then bypasses the cache.</summary>
+    internal bool ReadsTeam { get; }
 
     /// <summary>
     /// Whether some condition reads the time (<c>context.time</c>, or a clock function such as <c>timeMatch</c>): only then

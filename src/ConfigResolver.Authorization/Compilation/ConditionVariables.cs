@@ -9,7 +9,7 @@ namespace ConfigResolver.Authorization.Compilation;
 /// organization's resolved view without secrets: a secret is visible only as <c>api_key_set</c>.
 /// </summary>
 /// <remarks>
-/// After the six variables come their scalar fields as variables of their own (<c>org.status</c>, <c>resource.id</c>):
+/// After the nine variables come their scalar fields as variables of their own (<c>org.status</c>, <c>resource.id</c>):
 /// the condition compiler reads such a field straight from its slot, so a check passes a status or a resource id as a
 /// value instead of building an object per request to read it from. A condition that uses a variable as a whole
 /// (<c>lookup(principal, 'role')</c>) still gets the object.
@@ -22,28 +22,31 @@ internal static class ConditionVariables
     public const int Resource = 3;
     public const int Context = 4;
     public const int Config = 5;
-    public const int BaseCount = 6;
+    public const int Team = 6;
+    public const int Quota = 7;
+    public const int Usage = 8;
+    public const int BaseCount = 9;
 
-    public const int PrincipalId = 6;
-    public const int PrincipalType = 7;
-    public const int PrincipalUserId = 8;
-    public const int PrincipalApiKey = 9;
-    public const int PrincipalRole = 10;
-    public const int PrincipalRoles = 11;
-    public const int PrincipalPlatformAdmin = 12;
-    public const int PrincipalScopes = 13;
-    public const int OrgId = 14;
-    public const int OrgSlug = 15;
-    public const int OrgStatus = 16;
-    public const int OrgPlan = 17;
-    public const int OrgIsSystem = 18;
-    public const int ResourceName = 19;
-    public const int ResourceKind = 20;
-    public const int ResourceId = 21;
-    public const int ResourceAttributes = 22;
-    public const int ContextTime = 23;
-    public const int ContextClientIp = 24;
-    public const int Count = 25;
+    public const int PrincipalId = 9;
+    public const int PrincipalType = 10;
+    public const int PrincipalUserId = 11;
+    public const int PrincipalApiKey = 12;
+    public const int PrincipalRole = 13;
+    public const int PrincipalRoles = 14;
+    public const int PrincipalPlatformAdmin = 15;
+    public const int PrincipalScopes = 16;
+    public const int OrgId = 17;
+    public const int OrgSlug = 18;
+    public const int OrgStatus = 19;
+    public const int OrgPlan = 20;
+    public const int OrgIsSystem = 21;
+    public const int ResourceName = 22;
+    public const int ResourceKind = 23;
+    public const int ResourceId = 24;
+    public const int ResourceAttributes = 25;
+    public const int ContextTime = 26;
+    public const int ContextClientIp = 27;
+    public const int Count = 28;
 
     private static readonly FieldShape s = FieldShape.Scalar;
 
@@ -58,6 +61,18 @@ internal static class ConditionVariables
 
     public static FieldShape ProviderShape { get; } = Fields(("enabled", s), ("state", s), ("base_url", s), ("default_model", s), ("models", s), ("api_key_set", s));
 
+    public static FieldShape TeamShape { get; } = Fields(
+        ("name", s), ("exists", s), ("is_default", s), ("credits", s), ("model_groups", s), ("member", s), ("teams", s));
+
+    public static FieldShape QuotaShape { get; } = FieldShape.WithFields(
+        new[] { "plan_applied", "members", "api_keys", "teams", "api_calls_per_month", "tokens_per_month", "credits_per_month", "storage_gb", "features", "unlimited" }
+            .ToDictionary(static f => f, static _ => s, StringComparer.Ordinal),
+        s);
+
+    public static FieldShape UsageShape { get; } = FieldShape.WithFields(
+        new Dictionary<string, FieldShape>(StringComparer.Ordinal) { ["team"] = FieldShape.WithFields(new Dictionary<string, FieldShape>(), s) },
+        s);
+
     public static FieldShape ConfigShape { get; } = Fields(
         ("providers", FieldShape.WithFields(new Dictionary<string, FieldShape>(), ProviderShape)),
         ("kb_server", Fields(("url", s), ("api_key_set", s))),
@@ -65,7 +80,7 @@ internal static class ConditionVariables
         ("features", Fields(("signup_enabled", s))),
         ("metadata", Fields(("description", s), ("contact_email", s))));
 
-    /// <summary>The six variables as admins write them, in slot order.</summary>
+    /// <summary>The nine variables as admins write them, in slot order.</summary>
     public static ImmutableArray<ConditionVariable> Base { get; } =
     [
         new("principal", PrincipalShape),
@@ -74,9 +89,12 @@ internal static class ConditionVariables
         new("resource", ResourceShape),
         new("context", ContextShape),
         new("config", ConfigShape),
+        new("team", TeamShape),
+        new("quota", QuotaShape),
+        new("usage", UsageShape),
     ];
 
-    /// <summary>Every slot: the six variables, then their scalar fields (in the order of the constants above).</summary>
+    /// <summary>Every slot: the nine variables, then their scalar fields (in the order of the constants above).</summary>
     public static ImmutableArray<ConditionVariable> All { get; } =
     [
         .. Base,
@@ -87,7 +105,7 @@ internal static class ConditionVariables
         new("context.time", s), new("context.client_ip", s),
     ];
 
-    /// <summary>The slot of one of the six variables, or -1.</summary>
+    /// <summary>The slot of one of the nine variables, or -1.</summary>
     public static int IndexOf(string name) => Base.IndexOf(Base.FirstOrDefault(v => v.Name == name)!);
 
     private static FieldShape Fields(params (string Name, FieldShape Shape)[] fields) =>

@@ -95,4 +95,7 @@ public static class AuthorizationDiagnosticCodes
 
     /// <summary>Policies are taken from the store, but the store holds no policy revision yet (publish one with <c>cfgr policy push DIR</c>).</summary>
     public const string NoPolicyRevision = "POL2040";
+
+    /// <summary>The plan catalog's default plan is not one of its plans.</summary>
+    public const string UnknownPlan = "POL2041";
 }

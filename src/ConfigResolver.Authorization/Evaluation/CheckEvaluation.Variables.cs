@@ -22,7 +22,7 @@ internal ref partial struct CheckEvaluation
         return _time is { } now ? condition.Evaluate(values, now) : condition.Evaluate(values);
     }
 
-    /// <summary>The six variables as objects, for rendering reason templates (explanations only).</summary>
+    /// <summary>The nine variables as objects, for rendering reason templates (explanations only).</summary>
     [UnscopedRef]
     private ReadOnlySpan<object?> AllVariables()
     {
@@ -50,6 +50,10 @@ internal ref partial struct CheckEvaluation
         ConditionVariables.Resource => new ResourceView(_resource, _context?.ResourceAttributes),
         ConditionVariables.Context => new ContextView(Now, _context?.ClientIp),
         ConditionVariables.Config => _organization.Config,
+        ConditionVariables.Team => new TeamView(
+            RequestTeam, RequestTeam is { } team ? _organization.Commerce.Teams.GetValueOrDefault(team) : null, _organization.Commerce.TeamsOf(_principal.UserId), _principal.UserId),
+        ConditionVariables.Quota => _organization.Commerce.Quota,
+        ConditionVariables.Usage => new UsageView(_snapshot.Options.Usage, _organization.Organization.Id, RequestTeam),
         ConditionVariables.PrincipalId => _principal.ApiKeyId ?? _principal.UserIdText,
         ConditionVariables.PrincipalType => _principal.IsApiKey ? "api_key" : "user",
         ConditionVariables.PrincipalUserId => _principal.UserIdText ?? string.Empty,
@@ -71,6 +75,9 @@ internal ref partial struct CheckEvaluation
         ConditionVariables.ContextClientIp => _context?.ClientIp ?? string.Empty,
         _ => throw new ArgumentOutOfRangeException(nameof(slot), slot, "not a condition variable"),
     };
+
+    /// <summary>The request's team: the context's, else the API key's.</summary>
+    private string? RequestTeam => _context?.Team ?? _principal.Team;
 
     /// <summary>The check's instant: the decision's, or (for an explanation of a rule set that reads no time) the clock's now.</summary>
     private DateTimeOffset Now => _time ?? _snapshot.TimeProvider.GetUtcNow();

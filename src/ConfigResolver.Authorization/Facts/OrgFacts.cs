@@ -7,14 +7,15 @@ namespace ConfigResolver.Authorization.Facts;
 
 /// <summary>
 /// What checks need to know about one organization: its identity, status and plan (the <c>org</c> variable), its
-/// resolved configuration without secrets (<c>config</c>), and its members' roles.
+/// resolved configuration without secrets (<c>config</c>), its members' roles, and its plan limits and teams.
 /// </summary>
 /// <remarks>Immutable; a change builds a new instance.</remarks>
 internal sealed class OrgFacts : IAttributeSource
 {
-    public OrgFacts(Organization organization, IReadOnlyDictionary<string, object?> config, LookupTable<Guid, MembershipRole> members)
+    public OrgFacts(Organization organization, IReadOnlyDictionary<string, object?> config, LookupTable<Guid, MembershipRole> members, CommerceFacts? commerce = null)
     {
         Organization = organization;
+        Commerce = commerce ?? CommerceFacts.None;
         Config = config;
         Members = members;
         StatusName = TenancyNames.ToName(organization.Status);
@@ -36,12 +37,17 @@ internal sealed class OrgFacts : IAttributeSource
 
     public LookupTable<Guid, MembershipRole> Members { get; }
 
+    /// <summary>The applied plan's limits and the teams (<c>quota</c>, <c>team</c>).</summary>
+    public CommerceFacts Commerce { get; }
+
     /// <summary>The provider names of <see cref="Config"/>: a resource id that names one is passed to conditions as that string.</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProviderNames { get; }
 
-    public OrgFacts WithOrganization(Organization organization, IReadOnlyDictionary<string, object?> config) => new(organization, config, Members);
+    public OrgFacts WithOrganization(Organization organization, IReadOnlyDictionary<string, object?> config) => new(organization, config, Members, Commerce);
 
-    public OrgFacts WithMembers(LookupTable<Guid, MembershipRole> members) => new(Organization, Config, members);
+    public OrgFacts WithMembers(LookupTable<Guid, MembershipRole> members) => new(Organization, Config, members, Commerce);
+
+    public OrgFacts WithCommerce(CommerceFacts commerce) => new(Organization, Config, Members, commerce);
 
     /// <inheritdoc/>
     public bool TryGetAttribute(string name, out object? value)

@@ -30,6 +30,7 @@ internal sealed partial class CheckCommand : ICliCommand
         new OptionSpec("--org", "slug", "The organization.", Required: true),
         new OptionSpec("--action", "A", "The action, e.g. agents:write.", Required: true),
         new OptionSpec("--resource", "R", "The resource, e.g. provider/openai."),
+        new OptionSpec("--team", "T", "The team the request is made for (rules read team.*; default: the API key's team)."),
         new OptionSpec("--explain", null, "Also print the reasons, the deciding rules and policy lines, and why not."),
         new OptionSpec("--watch", null, "Print the decision again each time it changes (membership, organization, configuration, policy revision); ends at Ctrl+C (exit 130) or when standard input closes (exit 0)."),
         new OptionSpec("--json", null, "Print one JSON object: {\"allowed\", \"decision\", \"revision\"} plus the explanation with --explain; with --watch \"store_revision\" first."))
@@ -72,8 +73,10 @@ internal sealed partial class CheckCommand : ICliCommand
             async Task<Decision> DecideAsync()
             {
                 var facts = await TenantFacts.LoadAsync(tenancy.Store, resolver, cancellationToken).ConfigureAwait(false);
+                options.Usage = await UsageAsync(tenancy.Store, args.Required("--org"), context.Console.Clock, cancellationToken).ConfigureAwait(false);
                 var snapshot = AuthorizationSnapshot.Create(policy, facts, options, ++revision);
-                return snapshot.Check(principal, args.Required("--org"), args.Required("--action"), args.Value("--resource"));
+                var team = args.Value("--team") is { } named ? new CheckContext { Team = named } : null;
+                return snapshot.Check(principal, args.Required("--org"), args.Required("--action"), args.Value("--resource"), team);
             }
 
             IReadOnlyList<User> users = user is null ? [] : [user];

@@ -16,6 +16,7 @@ internal sealed class RouteCommand : ICliCommand
         CommonOptions.Setup,
         new OptionSpec("--model", "model", "The model the request asks for."),
         new OptionSpec("--provider", "name", "The provider the request asks for."),
+        CliCommerce.Team(required: false) with { Description = "A team of the organization: only its model groups' models, in their priority order (refusals say which were skipped and why)." },
         new OptionSpec("--explain", null, "Print every candidate with why it is there, and what was refused and why."),
         new OptionSpec("--json", null, "Print {\"org\", \"setup\", \"candidates\": [{provider, model, base_url, api_key, reason}], \"refused\": [{provider, model, reason}]}."))
     {
@@ -36,11 +37,13 @@ internal sealed class RouteCommand : ICliCommand
         var args = context.Arguments;
         var (org, user) = CommonOptions.OrganizationOrUser(args, Spec);
 
-        var (setup, model, provider) = (args.Value("--setup"), args.Value("--model"), args.Value("--provider"));
+        var (setup, model, provider, team) = (args.Value("--setup"), args.Value("--model"), args.Value("--provider"), args.Value("--team"));
         return CliTenancy.RunAsync(context, async tenancy =>
         {
             using var resolver = tenancy.CreateResolver(CliTenancy.Environment(context));
-            var route = org is not null
+            var route = team is not null
+                ? await TeamRouteAsync(tenancy, resolver, org, user, team, setup, model, provider, cancellationToken).ConfigureAwait(false)
+                : org is not null
                 ? await resolver.ResolveCompletionAsync(org, setup, model, provider, cancellationToken).ConfigureAwait(false)
                 : await resolver.ResolveCompletionForUserByEmailAsync(user!, setup, model, provider, cancellationToken).ConfigureAwait(false);
             if (args.Json)
@@ -61,5 +64,16 @@ internal sealed class RouteCommand : ICliCommand
 
             return ExitCodes.Ok;
         });
+    }
+
+    private static async Task<Routing.CompletionRoute> TeamRouteAsync(
+        Stores.StoreTenancy tenancy, Resolution.TenantConfigResolver resolver, string? org, string? user, string team, string? setup, string? model, string? provider, CancellationToken cancellationToken)
+    {
+        var config = org is not null
+            ? await resolver.ResolveAsync(org, setup, cancellationToken).ConfigureAwait(false)
+            : await resolver.ResolveForUserByEmailAsync(user!, setup, cancellationToken).ConfigureAwait(false);
+        var organization = await tenancy.Store.FindOrganizationBySlugAsync(config.OrganizationSlug, cancellationToken).ConfigureAwait(false);
+        var state = await tenancy.Store.GetCommerceAsync(organization!.Id, cancellationToken).ConfigureAwait(false);
+        return Routing.TeamRouting.For(state, config.OrganizationSlug, team).Route(config, model, provider);
     }
 }

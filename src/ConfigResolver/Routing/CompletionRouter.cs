@@ -126,7 +126,7 @@ internal static class CompletionRouter
     }
 
     /// <summary>Whether a provider can take completions: configured, enabled, and not missing a key the operator withholds.</summary>
-    private static bool TryUse(TenantConfig config, string name, CompletionStep step, CompletionRouteBuilder route, [NotNullWhen(true)] out ProviderSettings? settings, string? model = null)
+    internal static bool TryUse(TenantConfig config, string name, CompletionStep step, CompletionRouteBuilder route, [NotNullWhen(true)] out ProviderSettings? settings, string? model = null)
     {
         if (!config.TryGetProvider(name, out settings) || settings.State == ProviderState.Absent)
         {

@@ -14,4 +14,7 @@ public enum CompletionStep
 
     /// <summary>4. The enabled providers with models, in document order: each one's <c>default_model</c> if listed, else its first model.</summary>
     FirstAvailable = 4,
+
+    /// <summary>A model of the team's model groups, in the groups' priority order (<see cref="TeamRouting"/>).</summary>
+    TeamModelGroup = 5,
 }

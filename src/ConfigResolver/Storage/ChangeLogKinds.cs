@@ -23,6 +23,7 @@ public static class ChangeLogKinds
         TenantChangeKind.PolicyRevisionPublished => "policy_revision",
         TenantChangeKind.ApiKeyChanged => "api_key_changed",
         TenantChangeKind.InvitationChanged => "invitation_changed",
+        TenantChangeKind.TeamsChanged => "teams_changed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown change kind."),
     };
 
@@ -41,6 +42,7 @@ public static class ChangeLogKinds
         "policy_revision" => TenantChangeKind.PolicyRevisionPublished,
         "api_key_changed" => TenantChangeKind.ApiKeyChanged,
         "invitation_changed" => TenantChangeKind.InvitationChanged,
+        "teams_changed" => TenantChangeKind.TeamsChanged,
         _ => TenantChangeKind.Reset,
     };
 }

@@ -40,6 +40,7 @@ public sealed partial class InMemoryTenantStore
                 state.Organizations.GetValueOrDefault(invitation.OrganizationId),
                 idExists: state.Invitations.ContainsKey(invitation.Id),
                 tokenTaken: state.InvitationsByToken.ContainsKey(invitation.TokenHash)));
+            Commerce.CommerceRules.CheckSeat(invitation.OrganizationSlug, state.CommerceOf(invitation.OrganizationId), state.CountsOf(invitation.OrganizationId, invitation.CreatedAt));
             return (state.WithInvitation(invitation), [TenantChange.InvitationChanged(invitation)], AccessAuditEvents.InvitationCreated(invitation));
         }, cancellationToken);
     }

@@ -31,6 +31,10 @@ public sealed partial class InMemoryTenantStore
         await WriteAsync(state =>
         {
             var plan = Plan(state, join.OrganizationId, join.OrganizationId.ToString("D"), join.Email, join.Name, join.Role, join.NewUserId, join.At);
+            if (plan.WriteMembership && plan.PreviousRole is null)
+            {
+                Commerce.CommerceRules.CheckSeat(plan.Organization.Slug, state.CommerceOf(plan.Organization.Id), state.CountsOf(plan.Organization.Id, join.At));
+            }
             result = plan.ToResult();
             return (state.WithJoin(plan), plan.Changes(), AccessAuditEvents.SignedUp(result, join.Via));
         }, cancellationToken).ConfigureAwait(false);

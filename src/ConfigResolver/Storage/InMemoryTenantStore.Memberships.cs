@@ -44,6 +44,10 @@ public sealed partial class InMemoryTenantStore
             var (organization, user) = Resolve(state, membership.OrganizationId, membership.UserId);
             var existing = state.MembersOf(organization.Id).GetValueOrDefault(user.Id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckSetMembership(organization, user, existing, state.OwnerCount(organization.Id), membership.Role));
+            if (existing is null)
+            {
+                Commerce.CommerceRules.CheckSeat(organization.Slug, state.CommerceOf(organization.Id), state.CountsOf(organization.Id, _timeProvider.GetUtcNow()));
+            }
             var next = state.WithMembership(membership);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipSet(organization, user.Id));
@@ -66,7 +70,7 @@ public sealed partial class InMemoryTenantStore
             var (organization, user) = Resolve(state, organizationId, userId);
             var existing = state.MembersOf(organization.Id).GetValueOrDefault(user.Id);
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckRemoveMembership(organization, user, existing, state.OwnerCount(organization.Id)));
-            var next = state.WithoutMembership(organization.Id, user.Id);
+            var next = state.WithoutMembership(organization.Id, user.Id).WithoutTeamMember(organization.Id, user.Id);
             var changes = ImmutableArray.CreateBuilder<TenantChange>(2);
             changes.Add(TenantChange.MembershipRemoved(organization, user.Id));
             if (user.DefaultOrganizationId == organization.Id)

@@ -103,7 +103,7 @@ public sealed partial class InMemoryTenantStore
             var existing = state.Organizations.GetValueOrDefault(organizationId)
                 ?? throw Unknown(TenancyDiagnostics.UnknownOrganization(organizationId.ToString()));
             TenantInvariants.ThrowIfAny(TenantInvariants.CheckDeleteOrganization(existing));
-            var next = state.WithoutOrganization(existing).WithOrganizationKeysRevoked(existing.Id, _timeProvider.GetUtcNow());
+            var next = state.WithoutOrganization(existing).WithOrganizationKeysRevoked(existing.Id, _timeProvider.GetUtcNow()) with { Commerce = state.Commerce.Remove(existing.Id) };
             var changes = ImmutableArray.CreateBuilder<TenantChange>();
             changes.Add(TenantChange.OrganizationDeleted(existing.Id, existing.Slug));
             foreach (var userId in state.MembersOf(existing.Id).Keys)

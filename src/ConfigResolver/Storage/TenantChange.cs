@@ -109,6 +109,15 @@ public sealed record TenantChange(TenantChangeKind Kind)
         return new(TenantChangeKind.InvitationChanged) { OrganizationId = invitation.OrganizationId, OrganizationSlug = invitation.OrganizationSlug, EntityId = invitation.Id };
     }
 
+    /// <summary>Describes a change to an organization's teams or model groups.</summary>
+    /// <param name="organization">The organization.</param>
+    /// <returns>The change.</returns>
+    public static TenantChange TeamsChanged(Organization organization)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return new(TenantChangeKind.TeamsChanged) { OrganizationId = organization.Id, OrganizationSlug = organization.Slug };
+    }
+
     private static TenantChange ForOrganization(TenantChangeKind kind, Organization organization)
     {
         ArgumentNullException.ThrowIfNull(organization);

@@ -45,4 +45,10 @@ public enum TenantChangeKind
 
     /// <summary>An invitation was created, resent or cancelled (<see cref="TenantChange.EntityId"/> is its id). Nothing caches invitations.</summary>
     InvitationChanged = 10,
+
+    /// <summary>
+    /// An organization's teams, team members, model groups or their assignment changed (<see cref="TenantChange.OrganizationId"/>
+    /// names it); subscribers re-read its teams. Wire name <c>teams_changed</c>. A plan change is an <see cref="OrganizationUpdated"/>.
+    /// </summary>
+    TeamsChanged = 11,
 }

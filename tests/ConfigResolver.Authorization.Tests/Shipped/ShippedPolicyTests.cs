@@ -46,7 +46,9 @@ public sealed class ShippedPolicyTests
         Assert.All(files, file =>
         {
             var first = File.ReadLines(file).First();
-            var schema = file.EndsWith("_test.yaml", StringComparison.Ordinal) ? "policy-test.schema.json" : "policy.schema.json";
+            var schema = file.EndsWith("_test.yaml", StringComparison.Ordinal) ? "policy-test.schema.json"
+                : Path.GetFileName(file) == "plans.yaml" ? "plans.schema.json"
+                : "policy.schema.json";
             Assert.StartsWith("# yaml-language-server: $schema=", first, StringComparison.Ordinal);
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, first["# yaml-language-server: $schema=".Length..]));
             Assert.Equal(Path.Combine(RepoPaths.Schemas, schema), target);

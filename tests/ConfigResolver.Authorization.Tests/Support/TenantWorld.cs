@@ -1,4 +1,5 @@
 using ConfigResolver.Authorization.Compilation;
+using ConfigResolver.Commerce;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Tenancy;
@@ -43,8 +44,8 @@ internal sealed class TenantWorld
         return id;
     }
 
-    public TenantFacts Facts(IReadOnlyDictionary<Guid, TenantConfig>? configs = null) =>
-        TenantFacts.Create(_organizations, _memberships, configs ?? new Dictionary<Guid, TenantConfig>());
+    public TenantFacts Facts(IReadOnlyDictionary<Guid, TenantConfig>? configs = null, IReadOnlyDictionary<Guid, CommerceState>? commerce = null) =>
+        TenantFacts.Create(_organizations, _memberships, configs ?? new Dictionary<Guid, TenantConfig>(), commerce);
 
     public AuthorizationSnapshot Snapshot(CompiledPolicy policy, bool cache = true, TimeProvider? clock = null) =>
         AuthorizationSnapshot.Create(policy, Facts(), new AuthorizationOptions { EnableDecisionCache = cache, TimeProvider = clock ?? TestTime.Fixed });

@@ -28,7 +28,7 @@ public sealed class UsageTests : IDisposable
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--context", "r2,p2,e2"], "error: option '--context' expects four comma-separated keys such as 'r2,p2,e2,m2'; found 'r2,p2,e2'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--db"], "error: option '--db' needs a value." },
         { ["--db", "a.db", "enforce", "--db", "b.db", "--model", "m.conf", "--requests", "r.jsonl"], "error: option '--db' is given more than once." },
-        { ["org"], "error: 'org' needs a subcommand; expected one of 'org create', 'org list', 'org show', 'org config get', 'org config set', 'org status', 'org delete'." },
+        { ["org"], "error: 'org' needs a subcommand; expected one of 'org create', 'org list', 'org show', 'org config get', 'org config set', 'org status', 'org delete', 'org plan set'." },
         { ["org", "config", "put"], "error: 'org config' needs a subcommand; expected one of 'org config get', 'org config set'." },
         { ["org", "show"], "error: missing organization for 'cfgr org show': give '--org <slug>' (or the slug as the first argument)." },
         { ["org", "show", "acme", "--org", "beta"], "error: the organization is given twice, as 'beta' and 'acme'; give it once." },

@@ -67,7 +67,7 @@ public sealed class PolicyInitCommandTests : IDisposable
         var forced = _sandbox.Run("policy", "init", "p", "--force");
 
         Assert.Equal(ExitCodes.Failed, refused.ExitCode);
-        Assert.StartsWith("error: 'p/model.conf', 'p/roles.yaml', ", refused.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: 'p/model.conf', 'p/plans.yaml', 'p/roles.yaml', ", refused.Stderr, StringComparison.Ordinal);
         Assert.Contains("pass --force to overwrite", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal("edited", edited);
         Assert.Equal(ExitCodes.Ok, forced.ExitCode);

@@ -108,6 +108,13 @@ internal sealed class ProbeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes one line to the probe's standard input.</summary>
+    public async Task SendAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Closes standard input (which ends a watcher cleanly) and waits for the exit code.</summary>
     public async Task<int> CloseInputAndWaitAsync()
     {
