@@ -31,6 +31,7 @@ internal sealed class CompiledRule
         _resources = [.. resources];
         _when = [.. when];
         Actions = actions;
+        Resources = resources;
         When = when;
         Reason = reason;
     }
@@ -51,6 +52,9 @@ internal sealed class CompiledRule
     public string? OverlayOrganization { get; }
 
     public ImmutableArray<SelectorGlob> Actions { get; }
+
+    /// <summary>The resource selectors; empty when the rule selects every resource.</summary>
+    public ImmutableArray<SelectorGlob> Resources { get; }
 
     public ImmutableArray<CompiledCondition> When { get; }
 
