@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ConfigResolver.Authorization.Impact;
 using ConfigResolver.Authorization.Testing;
 using ConfigResolver.Policy.Diagnostics;
@@ -16,6 +17,7 @@ internal static class PlaygroundJson
         PropertyNameCaseInsensitive = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 16,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
     public static IResult Result(object value) => Results.Json(value, Options);

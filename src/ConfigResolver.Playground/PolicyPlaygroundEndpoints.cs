@@ -23,7 +23,8 @@ public static class PolicyPlaygroundEndpoints
         group.AddEndpointFilter(static async (context, next) =>
             IsLoopback(context.HttpContext.Connection.RemoteIpAddress) ? await next(context).ConfigureAwait(false) : Results.StatusCode(StatusCodes.Status403Forbidden));
         group.MapGet("/", static () => PlaygroundAssets.Result("index.html"));
-        group.MapGet("/{asset:regex(^playground\\.(js|css)$)}", static (string asset) => PlaygroundAssets.Result(asset));
+        group.MapGet("/playground.js", static () => PlaygroundAssets.Result("playground.js"));
+        group.MapGet("/playground.css", static () => PlaygroundAssets.Result("playground.css"));
         group.MapGet("/api/files", api.Files);
         group.MapPost("/api/lint", api.LintAsync);
         group.MapPost("/api/test", api.TestAsync);

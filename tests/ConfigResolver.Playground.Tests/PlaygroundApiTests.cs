@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 namespace ConfigResolver.Playground.Tests;
 
 /// <summary>The playground's JSON endpoints over HTTP, on a real Kestrel server: lint positions, tests, check, impact, and bounds.</summary>
-public sealed class PlaygroundApiTests : IAsyncLifetime
+public sealed class PlaygroundApiTests : IAsyncLifetime, IDisposable
 {
     private PlaygroundHost _host = null!;
     private HttpClient _client = null!;
@@ -18,14 +18,15 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
     {
         _host = await PlaygroundHost.StartAsync();
         _client = new HttpClient { BaseAddress = _host.BaseAddress };
-        _files = (JsonNode.Parse(await _client.GetStringAsync("api/files"))!["files"] as JsonArray)!;
+        using var files = await _client.GetAsync("api/files");
+        var body = await files.Content.ReadAsStringAsync();
+        Assert.True(files.IsSuccessStatusCode, $"api/files answered {(int)files.StatusCode}: {body}");
+        _files = (JsonNode.Parse(body)!["files"] as JsonArray)!;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task The_page_and_its_assets_are_served_from_the_assembly()

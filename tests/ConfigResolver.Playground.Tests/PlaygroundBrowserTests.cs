@@ -12,7 +12,7 @@ public sealed class PlaygroundBrowserTests
 {
     private const string Problems = "return [...document.querySelectorAll('#problems li')].map(li => li.textContent).join(' | ') + ' / ' + document.getElementById('lint-status').textContent;";
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task An_admin_edits_lints_tests_checks_and_sees_the_impact_in_a_real_browser()
     {
         await using var host = await PlaygroundHost.StartAsync();

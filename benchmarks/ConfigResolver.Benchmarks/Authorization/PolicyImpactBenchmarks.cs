@@ -13,8 +13,9 @@ namespace ConfigResolver.Benchmarks.Authorization;
 
 /// <summary>
 /// <c>policy diff</c>'s analysis: the shipped policies against a copy where <c>member</c> loses <c>agents:write</c>, over
-/// 1,000 organizations × 20 members × every shipped scope × (none and each configured provider). The baseline is the
-/// simplest way to the answer: one thread, both snapshots checked request by request.
+/// 1,000 organizations × 20 members × every shipped scope (without a resource; completions:create also on each of the 4
+/// providers, since the provider rules read the resource). The baseline is the simplest way to the answer: one thread,
+/// both snapshots checked request by request.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -69,15 +70,18 @@ public class PolicyImpactBenchmarks
         var options = new AuthorizationOptions { EnableDecisionCache = false };
         var old = AuthorizationSnapshot.Create(_before, _facts, options);
         var @new = AuthorizationSnapshot.Create(_after, _facts, options);
+        string[] actions = [.. _before.Scopes];
+        var plan = ImpactResources.Plan(_before, _after, actions);
         var changed = 0;
         foreach (var organization in _population.Organizations)
         {
-            var resources = ImpactResources.For(_facts, organization.Slug, []);
+            var providers = ImpactResources.Providers(_facts, organization.Slug);
             foreach (var principal in organization.Principals)
             {
-                foreach (var action in _before.Scopes)
+                for (var a = 0; a < actions.Length; a++)
                 {
-                    foreach (var resource in resources)
+                    var action = actions[a];
+                    foreach (var resource in ImpactResources.For(plan[a], providers))
                     {
                         changed += old.Check(principal.Principal, organization.Slug, action, resource).Allowed != @new.Check(principal.Principal, organization.Slug, action, resource).Allowed ? 1 : 0;
                     }

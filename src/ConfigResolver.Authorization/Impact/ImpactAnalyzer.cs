@@ -11,9 +11,10 @@ namespace ConfigResolver.Authorization.Impact;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The actions are the scopes either policy declares; the resources are "none", every resource a rule of either
-/// policy names (a wildcard selector such as <c>agent/*</c> stands as <c>agent/any</c>), and the organization's
-/// <c>provider/&lt;name&gt;</c> resources (every provider its resolved configuration names), as <c>permissions</c> checks them.
+/// The actions are the scopes either policy declares. Roles grant an action whatever the resource, so each action is
+/// checked without a resource, on every resource a rule selecting it names (a wildcard selector such as <c>agent/*</c>
+/// stands as <c>agent/any</c>), and, when such a rule's condition reads <c>resource</c>, on every <c>provider/&lt;name&gt;</c>
+/// the organization's resolved configuration names (as <c>permissions</c> checks them).
 /// </para>
 /// <para>
 /// Each side is compiled once into a snapshot without a decision cache, and every decision is the uncached
@@ -56,15 +57,16 @@ public static class ImpactAnalyzer
         var old = AuthorizationSnapshot.Create(before, facts, options);
         var @new = AuthorizationSnapshot.Create(after, facts, options);
         string[] actions = [.. before.Scopes.Concat(after.Scopes).Distinct(StringComparer.Ordinal)];
-        var ruleResources = ImpactResources.NamedByRules(before, after);
+        var plan = ImpactResources.Plan(before, after, actions);
         var organizations = population.Organizations;
         var found = new List<PolicyDecisionChange>?[organizations.Length];
         var compared = new long[organizations.Length];
         Parallel.For(0, organizations.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var organization = organizations[i];
-            var resources = ImpactResources.For(facts, organization.Slug, ruleResources);
-            compared[i] = (long)organization.Principals.Length * actions.Length * resources.Length;
+            var providers = ImpactResources.Providers(facts, organization.Slug);
+            var resources = plan.Select(p => ImpactResources.For(p, providers)).ToArray();
+            compared[i] = organization.Principals.Length * (long)resources.Sum(static r => r.Length);
             found[i] = CompareOrganization(old, @new, organization, actions, resources);
         });
 
@@ -73,14 +75,15 @@ public static class ImpactAnalyzer
     }
 
     private static List<PolicyDecisionChange>? CompareOrganization(
-        AuthorizationSnapshot old, AuthorizationSnapshot @new, ImpactOrganization organization, string[] actions, string?[] resources)
+        AuthorizationSnapshot old, AuthorizationSnapshot @new, ImpactOrganization organization, string[] actions, string?[][] resources)
     {
         List<PolicyDecisionChange>? changes = null;
         foreach (var principal in organization.Principals)
         {
-            foreach (var action in actions)
+            for (var a = 0; a < actions.Length; a++)
             {
-                foreach (var resource in resources)
+                var action = actions[a];
+                foreach (var resource in resources[a])
                 {
                     var before = old.Check(principal.Principal, organization.Slug, action, resource);
                     var after = @new.Check(principal.Principal, organization.Slug, action, resource);

@@ -27,10 +27,11 @@ internal sealed class PolicyDiffCommand : ICliCommand
         Description = """
             Both directories must lint and pass their own tests first; their problems print as 'cfgr policy lint'
             prints them (file:line:col: error CODE: message, exit 1). Then every member, platform administrator and
-            live API key of every organization in the store (--db) is checked on every declared action, without a
-            resource, on each resource the rules name and on each provider/<name> of the organization, under both
-            policies. Each decision that differs is listed by organization and principal with the rule or grant that
-            decided before and after. Exit 0 when nothing changes, 5 when something does (so CI can gate a policy change).
+            live API key of every organization in the store (--db) is checked on every declared action without a
+            resource, on each resource a rule selecting it names, and on each provider/<name> of the organization
+            when such a rule reads the resource, under both policies. Each decision that differs is listed by
+            organization and principal with the rule or grant that decided before and after. Exit 0 when nothing
+            changes, 5 when something does (so CI can gate a policy change).
             """,
     };
 

@@ -37,7 +37,8 @@ public sealed class OrgConfigDiffCommandTests : IDisposable
         {
             Assert.Equal("/kb_server/url", c.GetProperty("pointer").GetString());
             Assert.Equal(("http://kb.internal:9090", "http://kb2.internal:9090"), (c.GetProperty("before").GetString(), c.GetProperty("after").GetString()));
-            Assert.Equal(("system", "system"), (c.GetProperty("layer_before").GetString(), c.GetProperty("layer_after").GetString()));
+            var layer = c.GetProperty("org").GetString() == "system" ? "org" : "system";
+            Assert.Equal((layer, layer), (c.GetProperty("layer_before").GetString(), c.GetProperty("layer_after").GetString()));
         });
         Assert.Equal(dump, TenancyDatabase.Dump(_sandbox));
         Golden.Match("org_config_diff_system", _sandbox.Run("--db", db, "org", "config", "diff", "--file", file, "--system"));
@@ -67,17 +68,19 @@ public sealed class OrgConfigDiffCommandTests : IDisposable
     {
         var db = TenancyDatabase.Seed(_sandbox);
 
-        var result = _sandbox.Run("--db", db, "org", "config", "diff", "--env", "OPENAI_API_KEY=sk-operator-rotated", "--env", "OPENAI_MODELS=gpt-4o", "--json");
+        var result = _sandbox.Run("--db", db, "org", "config", "diff", "--env", "LAMB_KB_SERVER_TOKEN=kb-operator-rotated", "--env", "OPENAI_MODELS=gpt-4o", "--json");
 
         Assert.Equal(5, result.ExitCode);
         var root = JsonDocument.Parse(result.Stdout).RootElement;
-        var keys = root.GetProperty("changes").EnumerateArray().Where(static c => c.GetProperty("pointer").GetString() == "/providers/openai/api_key").ToList();
-        Assert.DoesNotContain(keys, static c => c.GetProperty("org").GetString() == "acme");
-        Assert.Contains(keys, static c => c.GetProperty("org").GetString() == "beta" && c.GetProperty("secret").GetString() == "changed");
-        Assert.Equal(["OPENAI_API_KEY", "OPENAI_MODELS"], root.GetProperty("env").EnumerateArray().Select(static e => e.GetString()));
-        Assert.DoesNotContain("sk-operator-rotated", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        var changes = root.GetProperty("changes").EnumerateArray().ToList();
+        var token = changes.Where(static c => c.GetProperty("pointer").GetString() == "/kb_server/api_key").ToList();
+        Assert.Equal(["acme", "system"], token.Select(static c => c.GetProperty("org").GetString()).Distinct());
+        Assert.All(token, static c => Assert.Equal(("changed", "env", JsonValueKind.Null), (c.GetProperty("secret").GetString(), c.GetProperty("layer_after").GetString(), c.GetProperty("after").ValueKind)));
+        Assert.Contains(changes, static c => c.GetProperty("org").GetString() == "system" && c.GetProperty("pointer").GetString() == "/providers/openai/models" && c.GetProperty("after").GetString() == "[gpt-4o]");
+        Assert.Equal(["LAMB_KB_SERVER_TOKEN", "OPENAI_MODELS"], root.GetProperty("env").EnumerateArray().Select(static e => e.GetString()));
+        Assert.DoesNotContain("kb-operator-rotated", result.Stdout + result.Stderr, StringComparison.Ordinal);
         AssertNoSecret(result);
-        Assert.Equal(0, _sandbox.Run("--db", db, "org", "config", "diff", "--env", "OPENAI_API_KEY=sk-operator-secret").ExitCode);
+        Assert.Equal(0, _sandbox.Run("--db", db, "org", "config", "diff", "--env", "LAMB_KB_SERVER_TOKEN=kb-operator-token").ExitCode);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class PolicyDiffCommandTests : IDisposable
         var changes = root.GetProperty("changes").EnumerateArray().ToList();
         Assert.Equal(
             [("acme", "bob@acme.example"), ("beta", "bob@acme.example"), ("gamma", "dave@example.com")],
-            changes.Select(static c => (c.GetProperty("org").GetString(), c.GetProperty("principal").GetString())).Distinct());
+            changes.Select(static c => (c.GetProperty("org").GetString(), c.GetProperty("principal").GetString())));
+        Assert.All(changes, static c => Assert.Equal(JsonValueKind.Null, c.GetProperty("resource").ValueKind));
         Assert.All(changes, static c =>
         {
             Assert.Equal(("agents:write", "allow", "deny"), (c.GetProperty("action").GetString(), c.GetProperty("before").GetString(), c.GetProperty("after").GetString()));
@@ -92,11 +93,12 @@ public sealed class PolicyDiffCommandTests : IDisposable
         Assert.Equal("rejected", JsonDocument.Parse(tests.Stdout).RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
-    /// <summary>The tenancy database plus org 'gamma' (member dave) and bob as a member of 'beta' too.</summary>
+    /// <summary>The tenancy database plus org 'gamma' (owner carol, member dave) and bob as a member of 'beta' too.</summary>
     private string Seed()
     {
         var db = TenancyDatabase.Seed(_sandbox);
         Assert.Equal(0, _sandbox.Run("--db", db, "org", "create", "--slug", "gamma", "--name", "Gamma").ExitCode);
+        Assert.Equal(0, _sandbox.Run("--db", db, "member", "set", "--org", "gamma", "--email", "carol@beta.example", "--role", "owner").ExitCode);
         Assert.Equal(0, _sandbox.Run("--db", db, "member", "set", "--org", "gamma", "--email", "dave@example.com", "--role", "member").ExitCode);
         Assert.Equal(0, _sandbox.Run("--db", db, "member", "set", "--org", "beta", "--email", "bob@acme.example", "--role", "member").ExitCode);
         return db;

@@ -1,7 +1,6 @@
 using System.Net;
 using ConfigResolver.Authorization;
 using ConfigResolver.Authorization.Impact;
-using ConfigResolver.Playground;
 using ConfigResolver.Tenancy;
 using ConfigResolver.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +28,7 @@ internal sealed class PlaygroundHost : IAsyncDisposable
 
     public static async Task<PlaygroundHost> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();

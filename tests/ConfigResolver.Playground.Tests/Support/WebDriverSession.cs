@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 
@@ -31,9 +30,25 @@ internal sealed class WebDriverSession : IAsyncDisposable
         }
 
         var port = FreePort();
-        var driver = Process.Start(new ProcessStartInfo(chromedriver, $"--port={port}") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
-        await WaitReadyAsync(http, driver);
+        var log = Path.Combine(Path.GetTempPath(), $"cfgr-chromedriver-{port}.log");
+        var driver = Process.Start(new ProcessStartInfo(chromedriver, $"--port={port} --log-path={log}") { UseShellExecute = false })!;
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(90) };
+        try
+        {
+            await WaitReadyAsync(http, driver);
+            return new WebDriverSession(driver, http, await CreateSessionAsync(http, chromium, log));
+        }
+        catch
+        {
+            driver.Kill(entireProcessTree: true);
+            driver.Dispose();
+            http.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<string> CreateSessionAsync(HttpClient http, string chromium, string log)
+    {
         var capabilities = new
         {
             capabilities = new
@@ -45,11 +60,10 @@ internal sealed class WebDriverSession : IAsyncDisposable
                 },
             },
         };
-        using var response = await http.PostAsJsonAsync("session", capabilities);
+        using var response = await http.PostAsync("session", Json(capabilities));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"chromedriver could not start {chromium}: {body}");
-        var session = JsonDocument.Parse(body).RootElement.GetProperty("value").GetProperty("sessionId").GetString()!;
-        return new WebDriverSession(driver, http, session);
+        Assert.True(response.IsSuccessStatusCode, $"chromedriver could not start {chromium}: {body} (chromedriver log: {log})");
+        return JsonDocument.Parse(body).RootElement.GetProperty("value").GetProperty("sessionId").GetString()!;
     }
 
     public Task NavigateAsync(Uri url) => CommandAsync(HttpMethod.Post, "url", new { url = url.ToString() });
@@ -117,7 +131,7 @@ internal sealed class WebDriverSession : IAsyncDisposable
 
     private async Task<JsonElement> CommandAsync(HttpMethod method, string path, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, $"session/{_session}/{path}") { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, $"session/{_session}/{path}") { Content = body is null ? null : Json(body) };
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"WebDriver {method} {path} failed: {text}");
@@ -128,7 +142,7 @@ internal sealed class WebDriverSession : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            Assert.False(driver.HasExited, $"chromedriver exited at start: {await driver.StandardError.ReadToEndAsync()}");
+            Assert.False(driver.HasExited, $"chromedriver exited at start with code {(driver.HasExited ? driver.ExitCode : 0)}.");
             try
             {
                 using var status = await http.GetAsync("status");
@@ -147,6 +161,9 @@ internal sealed class WebDriverSession : IAsyncDisposable
 
         Assert.Fail("chromedriver did not answer on its port within 10 s.");
     }
+
+    /// <summary>A JSON body with a Content-Length: chromedriver's HTTP server does not read chunked bodies.</summary>
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 
     private static int FreePort()
     {

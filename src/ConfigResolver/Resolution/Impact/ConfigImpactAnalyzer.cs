@@ -82,7 +82,7 @@ public static class ConfigImpactAnalyzer
         {
             if (org.IsSystem)
             {
-                await copy.UpdateOrganizationAsync(org with { Id = system.Id }, cancellationToken).ConfigureAwait(false);
+                await copy.UpdateOrganizationAsync(org with { Id = system.Id, CreatedAt = system.CreatedAt }, cancellationToken).ConfigureAwait(false);
             }
             else
             {
