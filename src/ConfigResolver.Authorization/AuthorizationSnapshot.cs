@@ -1,36 +1,36 @@
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Evaluation;
 using ConfigResolver.Policy;
+using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Evaluation;
 
 namespace ConfigResolver.Authorization;
 
 /// <summary>
 /// One published authorization state: a <see cref="CompiledPolicy"/> joined with <see cref="TenantFacts"/> on an
-/// engine whose policy lines are the roles' grants and whose role links are the memberships. Checks on a snapshot
-/// always answer from that state; a change publishes a new snapshot with the next <see cref="Revision"/> and a new,
-/// empty decision cache, so a cached answer is never stale.
+/// engine snapshot whose policy lines are the roles' grants and whose role links are the memberships. Checks on a
+/// snapshot always answer from that state; a change publishes a new snapshot with the next <see cref="Revision"/> and
+/// a new, empty decision cache, so a cached answer is never stale.
 /// </summary>
 /// <remarks>
-/// <para>Safe for concurrent use; checks never lock.</para>
+/// <para>Safe for concurrent use; checks never lock. Everything it holds is immutable.</para>
 /// <para>
-/// Membership changes update the engine's role links (the engine rebuilds only that organization's role graph and
-/// publishes its next immutable <see cref="PolicySnapshot"/>) and then publish a new authorization snapshot holding
-/// that engine snapshot. Each authorization snapshot evaluates against the engine snapshot it was built with, so
-/// every decision is the decision of exactly the snapshot whose revision it reports.
+/// The snapshot's decision cache is the only cache a check consults: the engine snapshot under it is built with its own
+/// cache off. A membership change derives the next engine snapshot from this one (only that organization's role graph
+/// is rebuilt) and publishes a new authorization snapshot holding it, so every decision is the decision of exactly the
+/// snapshot whose revision it reports.
 /// </para>
 /// </remarks>
 public sealed class AuthorizationSnapshot
 {
     private readonly DecisionCache? _cache;
 
-    internal AuthorizationSnapshot(long revision, CompiledPolicy policy, TenantFacts facts, Enforcer enforcer, AuthorizationOptions options)
+    private AuthorizationSnapshot(long revision, CompiledPolicy policy, TenantFacts facts, PolicySnapshot engine, AuthorizationOptions options)
     {
         Revision = revision;
         Policy = policy;
         Facts = facts;
-        Enforcer = enforcer;
-        Engine = enforcer.Snapshot;
+        Engine = engine;
         Options = options;
         _cache = options.EnableDecisionCache && policy.IsCacheable ? new DecisionCache(options.DecisionCacheCapacity) : null;
     }
@@ -50,10 +50,7 @@ public sealed class AuthorizationSnapshot
     /// <summary>Whether this snapshot caches decisions (cache on, and no condition reads the context or the clock).</summary>
     public bool CachesDecisions => _cache is not null;
 
-    /// <summary>The engine, for the writes that build the next snapshot (role links of memberships).</summary>
-    internal Enforcer Enforcer { get; }
-
-    /// <summary>The engine's state when this snapshot was published; every check of this snapshot reads it.</summary>
+    /// <summary>The engine's immutable state: the roles' policy lines and the memberships' role links; no cache of its own.</summary>
     internal PolicySnapshot Engine { get; }
 
     internal AuthorizationOptions Options { get; }
@@ -71,12 +68,12 @@ public sealed class AuthorizationSnapshot
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(facts);
         options ??= new AuthorizationOptions();
-        var enforcer = new Enforcer(
+        var engine = PolicySnapshotBuilder.Build(
             policy.Model,
-            policy.RoleSet.PolicyLines.Concat(facts.RoleLinks()),
+            [.. policy.RoleSet.PolicyLines.Concat(facts.RoleLinks())],
             policy.RoleSet.File,
-            new EnforcerOptions { EnableCache = options.EnableDecisionCache, CacheCapacity = options.DecisionCacheCapacity, TimeProvider = options.TimeProvider });
-        return new AuthorizationSnapshot(revision, policy, facts, enforcer, options);
+            new EnforcerOptions { EnableCache = false, TimeProvider = options.TimeProvider });
+        return new AuthorizationSnapshot(revision, policy, facts, engine, options);
     }
 
     /// <summary>Decides whether a principal may perform an action in an organization.</summary>
@@ -85,8 +82,12 @@ public sealed class AuthorizationSnapshot
     /// <param name="action">The action, a scope such as <c>agents:write</c> or another action rules select.</param>
     /// <param name="resource">The resource, such as <c>provider/openai</c> or <c>agent/42</c>; none when null.</param>
     /// <param name="context">Time, client address and resource attributes; none when null.</param>
-    /// <returns>The decision; its explanation is computed only when asked for.</returns>
-    /// <remarks>A cached answer allocates nothing.</remarks>
+    /// <returns>The decision; its explanation is computed only when asked for, from what the check read.</returns>
+    /// <remarks>
+    /// Allocates nothing when answered from the cache, and nothing on a miss unless a condition reads a variable as a
+    /// whole object or a text the policy does not know (see docs/authorization.md). The clock is read once, and only
+    /// when a condition reads the time; the decision keeps that instant.
+    /// </remarks>
     public Decision Check(Principal principal, string organization, string action, string? resource = null, CheckContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -96,16 +97,21 @@ public sealed class AuthorizationSnapshot
         var target = resource ?? string.Empty;
         if (cache is not null && cache.TryGet(principal.Key, organization, action, target, out var cached))
         {
-            return new Decision(this, principal, organization, action, resource, context, cached);
+            return new Decision(this, principal, organization, action, resource, context, cached, time: null);
         }
 
-        var allowed = DecisionEvaluator.Evaluate(this, principal, organization, action, target, context, trace: null);
+        var time = context?.Time ?? (Policy.ReadsTime ? TimeProvider.GetUtcNow() : null);
+        var allowed = CheckEvaluation.Evaluate(this, principal, organization, action, target, context, time, trace: null);
         cache?.Add(principal.Key, organization, action, target, allowed);
-        return new Decision(this, principal, organization, action, resource, context, allowed);
+        return new Decision(this, principal, organization, action, resource, context, allowed, time);
     }
 
-    /// <summary>The next snapshot after a tenancy change: same policy and engine, new facts, a fresh cache.</summary>
-    internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Enforcer, Options);
+    /// <summary>The next snapshot after a tenancy change that leaves role links alone: same policy and engine, new facts, a fresh cache.</summary>
+    internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Engine, Options);
+
+    /// <summary>The next snapshot after a change of role links (memberships): the engine derived from this one, new facts, a fresh cache.</summary>
+    internal AuthorizationSnapshot WithRoleLinks(Func<RuleList, RuleList> change, TenantFacts facts, long revision) =>
+        new(revision, Policy, facts, PolicySnapshotChanges.WithRuleChange(Engine, "g", change), Options);
 
     /// <summary>The next snapshot after a full re-read of the store (a feed reset): a new engine with every role link rebuilt.</summary>
     internal AuthorizationSnapshot WithAllFacts(TenantFacts facts, long revision) => Create(Policy, facts, Options, revision);

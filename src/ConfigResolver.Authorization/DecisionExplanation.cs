@@ -5,7 +5,7 @@ namespace ConfigResolver.Authorization;
 /// <summary>
 /// Why a check was answered as it was: the reasons in words, the rules that decided, the engine's policy lines and
 /// role links that granted access, and for a denial "why not" (the missing membership, role or scope, or the deny
-/// rule that fired). Computed on demand by <see cref="Decision.Explain"/>, against the snapshot that answered.
+/// rule that fired). Computed on demand by <see cref="Decision.Explain"/>, from what the check read.
 /// </summary>
 /// <remarks>Immutable.</remarks>
 public sealed class DecisionExplanation
@@ -20,7 +20,7 @@ public sealed class DecisionExplanation
         WhyNot = whyNot;
     }
 
-    /// <summary>The decision the explanation arrived at (equal to the check's, unless a condition reads the clock and it moved).</summary>
+    /// <summary>The decision the explanation arrived at: always the check's, since it re-reads exactly what the check read.</summary>
     public bool Allowed { get; }
 
     /// <summary>Revision of the snapshot that answered.</summary>

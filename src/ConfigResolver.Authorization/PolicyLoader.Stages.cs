@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 

@@ -24,7 +24,9 @@ public sealed class Principal
         ApiKeyOrganization = apiKeyOrganization;
         Scopes = scopes;
         _scopes = [.. scopes.Select(static s => new SelectorGlob(s))];
-        Subject = userId is { } id ? UserSubject(id) : null;
+        ScopeArray = [.. scopes];
+        UserIdText = userId?.ToString("D");
+        Subject = UserIdText is null ? null : "user:" + UserIdText;
         Key = apiKeyId is null
             ? Subject!
             : $"key:{apiKeyOrganization}/{apiKeyId}#{string.Join(',', scopes.Order(StringComparer.Ordinal))}@{Subject}";
@@ -50,6 +52,12 @@ public sealed class Principal
 
     /// <summary>The engine subject of the user (<c>user:&lt;id&gt;</c>), or null.</summary>
     internal string? Subject { get; }
+
+    /// <summary>The user's id as conditions read it (<c>principal.user_id</c>), or null; formatted once, here.</summary>
+    internal string? UserIdText { get; }
+
+    /// <summary><see cref="Scopes"/> as the array conditions read (<c>principal.scopes</c>), shared by every check.</summary>
+    internal string[] ScopeArray { get; }
 
     /// <summary>A user.</summary>
     /// <param name="userId">The user's id.</param>

@@ -74,15 +74,15 @@ internal static class CliApp
         }
         catch (PolicyCompilationException e)
         {
-            var lines = DiagnosticRenderer.RenderAll(e.Diagnostics).ToList();
+            var sorted = DiagnosticRenderer.InFileOrder(e.Diagnostics);
+            var lines = DiagnosticRenderer.RenderAll(sorted).ToList();
             WriteLines(console.Error, lines);
-            var sorted = DiagnosticOrdering.SortAndDeduplicate(e.Diagnostics).Select(CliDiagnostic.From);
-            return Fail(console, json, ExitCodes.Failed, "rejected", lines.FirstOrDefault() ?? e.Message, sorted);
+            return Fail(console, json, ExitCodes.Failed, "rejected", lines.FirstOrDefault() ?? e.Message, sorted.Select(static d => DiagnosticRenderer.ToJson(d)));
         }
         catch (ConfigResolverException e)
         {
             // A file named on the command line could not be read (InputFileException), or a library call refused input.
-            WriteLines(console.Error, ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile: null));
+            WriteLines(console.Error, DiagnosticRenderer.RenderAll(e.Diagnostics));
             return ExitCodes.Failed;
         }
         catch (CommandFailedException e)

@@ -3,7 +3,7 @@ using ConfigResolver.Authorization;
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Impact;
 using ConfigResolver.Authorization.Loading;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Policy.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

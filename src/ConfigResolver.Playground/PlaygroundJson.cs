@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ConfigResolver.Authorization.Impact;
-using ConfigResolver.Authorization.Testing;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Authorization.PolicyTests;
+using ConfigResolver.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace ConfigResolver.Playground;

@@ -1,5 +1,6 @@
+using ConfigResolver.Diagnostics;
+using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Diagnostics;
-using ConfigResolver.Policy.Model;
 
 namespace ConfigResolver.Policy;
 
@@ -125,7 +126,7 @@ public sealed partial class Enforcer
         ArgumentNullException.ThrowIfNull(oldRule);
         ArgumentNullException.ThrowIfNull(newRule);
         RequireSize(ptype, newRule);
-        return ChangeRules(ptype, list => list.Contains(oldRule) && !list.Contains(newRule) ? list.Replace(oldRule, newRule) : list);
+        return ChangeRules(ptype, list => list.Update(oldRule, newRule));
     }
 
     private bool AddRules(string ptype, string[][] rules)
@@ -136,25 +137,13 @@ public sealed partial class Enforcer
             RequireSize(ptype, rule);
         }
 
-        return ChangeRules(ptype, list =>
-        {
-            if (rules.Any(list.Contains))
-            {
-                return list;
-            }
-
-            var definition = _snapshot.Model.PolicyDefinitions.GetValueOrDefault(ptype);
-            return definition is null
-                ? list.AddRange(rules)
-                : list.AddRange(rules, (builder, rule) => RuleOrdering.PriorityInsertIndex(builder, rule, definition));
-        });
+        var definition = _snapshot.Model.PolicyDefinitions.GetValueOrDefault(ptype);
+        return ChangeRules(ptype, list => definition is null
+            ? list.AddAllOrNone(rules)
+            : list.AddAllOrNone(rules, (builder, rule) => RuleOrdering.PriorityInsertIndex(builder, rule, definition)));
     }
 
-    private bool RemoveRules(string ptype, string[][] rules)
-    {
-        var set = new HashSet<string[]>(rules, RuleComparer.Instance);
-        return ChangeRules(ptype, list => list.RemoveWhere(set.Contains));
-    }
+    private bool RemoveRules(string ptype, string[][] rules) => ChangeRules(ptype, list => list.RemoveAll(rules));
 
     /// <summary>Applies a change to one rule type; publishes a new snapshot only when the list changed.</summary>
     private bool ChangeRules(string ptype, Func<RuleList, RuleList> change)
@@ -163,10 +152,9 @@ public sealed partial class Enforcer
         var changed = false;
         Publish(s =>
         {
-            var before = s.RulesOf(ptype);
-            var after = change(before);
-            changed = !ReferenceEquals(before, after);
-            return changed ? SnapshotBuilder.WithRules(s, new Dictionary<string, RuleList> { [ptype] = after }, s.Revision + 1) : s;
+            var next = PolicySnapshotChanges.WithRuleChange(s, ptype, change);
+            changed = !ReferenceEquals(next, s);
+            return next;
         });
         return changed;
     }
@@ -178,7 +166,7 @@ public sealed partial class Enforcer
         if (!model.PolicyDefinitions.ContainsKey(ptype) && !model.RoleDefinitions.ContainsKey(ptype))
         {
             var known = model.PolicyDefinitions.Keys.Concat(model.RoleDefinitions.Keys).Order(StringComparer.Ordinal);
-            throw new PolicyCompilationException([new Diagnostic(DiagnosticCodes.UnknownPolicyType,
+            throw new PolicyCompilationException([new Diagnostic(PolicyDiagnosticCodes.UnknownPolicyType,
                 $"unknown policy type '{ptype}'; expected one of {string.Join(", ", known.Select(static k => $"'{k}'"))}.", _policySource)]);
         }
     }
@@ -186,9 +174,9 @@ public sealed partial class Enforcer
     private void RequireSize(string ptype, string[] rule)
     {
         RequireType(ptype);
-        if (SnapshotBuilder.CheckSize(_snapshot.Model, ptype, rule) is { } problem)
+        if (LineValidation.CheckSize(_snapshot.Model, ptype, rule) is { } problem)
         {
-            throw new PolicyCompilationException([new Diagnostic(DiagnosticCodes.PolicyFieldCount, problem, _policySource)]);
+            throw new PolicyCompilationException([new Diagnostic(PolicyDiagnosticCodes.PolicyFieldCount, problem, _policySource)]);
         }
     }
 

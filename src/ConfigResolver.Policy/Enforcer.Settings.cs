@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using ConfigResolver.Policy.Compilation;
-using ConfigResolver.Policy.Evaluation;
 
 namespace ConfigResolver.Policy;
 
@@ -64,7 +63,7 @@ public sealed partial class Enforcer
         Publish(s =>
         {
             var compiled = CompiledModel.Create(s.Model, s.Compiled.Functions.With(binding));
-            return SnapshotBuilder.WithSettings(s, compiled, s.Settings, s.Revision + 1);
+            return PolicySnapshotChanges.WithSettings(s, compiled, s.Settings, s.Revision + 1);
         });
 
     private bool ChangeMatchers(string roleType, Func<EnforcerSettings, EnforcerSettings> change)
@@ -74,7 +73,7 @@ public sealed partial class Enforcer
             return false;
         }
 
-        Publish(s => SnapshotBuilder.WithSettings(s, s.Compiled, change(s.Settings), s.Revision + 1));
+        Publish(s => PolicySnapshotChanges.WithSettings(s, s.Compiled, change(s.Settings), s.Revision + 1));
         return true;
     }
 

@@ -1,6 +1,8 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Parsing;
 
 namespace ConfigResolver.Policy;
 
@@ -50,7 +52,7 @@ public sealed partial class Enforcer
     {
         _policySource = policy?.Name;
         var diagnostics = new List<Diagnostic>();
-        var parsed = PolicyModel.TryParse(model.Text, model.Name, diagnostics);
+        var parsed = ModelParser.Parse(model.Text, model.Name, diagnostics);
         var lines = policy is null ? [] : PolicyCsv.Parse(policy.Text, policy.Name, diagnostics);
         _snapshot = Load(parsed, lines, policy?.Name, options ?? new EnforcerOptions(), diagnostics);
     }
@@ -100,7 +102,7 @@ public sealed partial class Enforcer
     /// <param name="enable">Whether to cache.</param>
     /// <remarks>Publishes a snapshot with the setting (indexes and role managers are shared, the cache starts empty).</remarks>
     public void EnableCache(bool enable) =>
-        Publish(s => s.Settings.CacheEnabled == enable ? s : SnapshotBuilder.WithFlags(s, s.Settings with { CacheEnabled = enable }, s.Revision + 1));
+        Publish(s => s.Settings.CacheEnabled == enable ? s : PolicySnapshotChanges.WithFlags(s, s.Settings with { CacheEnabled = enable }, s.Revision + 1));
 
     /// <summary>Casbin's <c>EnableEnforce</c>: when disabled every check is allowed.</summary>
     /// <param name="enable">Whether to enforce.</param>
@@ -109,38 +111,19 @@ public sealed partial class Enforcer
     /// <summary>Casbin's <c>EnableAcceptJsonRequest</c>: request strings starting with <c>{</c> or <c>[</c> are parsed as JSON objects.</summary>
     /// <param name="enable">Whether to parse them.</param>
     public void EnableAcceptJsonRequest(bool enable) =>
-        Publish(s => SnapshotBuilder.WithFlags(s, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
+        Publish(s => PolicySnapshotChanges.WithFlags(s, s.Settings with { AcceptJsonRequest = enable }, s.Revision + 1));
 
     /// <summary>Test hook: with the index off every request is scanned, the reference the index is checked against.</summary>
     internal void EnableIndex(bool enable) =>
-        Publish(s => s.Settings.IndexEnabled == enable ? s : SnapshotBuilder.WithFlags(s, s.Settings with { IndexEnabled = enable }, s.Revision + 1));
+        Publish(s => s.Settings.IndexEnabled == enable ? s : PolicySnapshotChanges.WithFlags(s, s.Settings with { IndexEnabled = enable }, s.Revision + 1));
 
     /// <summary>
-    /// Compiles the model and builds the first snapshot, collecting problems from every stage (model, matcher,
-    /// policy lines) so they are reported together. Functions the matcher calls but nobody registered yet only
-    /// warn when everything else is fine (casbin's order: load, then AddFunction); otherwise they are errors too.
+    /// Builds the first snapshot through <see cref="PolicySnapshotBuilder.Stages"/>, collecting problems from the model's,
+    /// the matcher's and the policy lines' stages so they are reported together.
     /// </summary>
     private static PolicySnapshot Load(PolicyModel model, IReadOnlyList<PolicyLine> lines, string? policySource, EnforcerOptions options,
-        List<Diagnostic> diagnostics)
-    {
-        var settings = EnforcerSettings.Default with
-        {
-            TimeProvider = options.TimeProvider,
-            AcceptJsonRequest = options.AcceptJsonRequest,
-            CacheCapacity = options.CacheCapacity,
-            CacheEnabled = options.EnableCache,
-        };
-        var hasSections = model.RequestDefinitions.ContainsKey("r") && model.PolicyDefinitions.ContainsKey("p") && model.Matchers.ContainsKey("m");
-        var compiled = hasSections ? CompiledModel.TryCreate(model, BuiltInFunctionTable.Create(options.TimeProvider), diagnostics) : null;
-        var byType = SnapshotBuilder.ValidateLines(model, lines, policySource, diagnostics);
-        if (diagnostics.Count > 0 || compiled is null)
-        {
-            var deferred = compiled?.Warnings.Select(static w => w with { Severity = DiagnosticSeverity.Error }) ?? [];
-            throw new PolicyCompilationException(diagnostics.Concat(deferred));
-        }
-
-        return SnapshotBuilder.Build(compiled, byType, lines, policySource, settings, revision: 1);
-    }
+        List<Diagnostic> diagnostics) =>
+        PolicySnapshotBuilder.Build(model, lines, policySource, options, diagnostics);
 
     private sealed record Source(string Name, string Text)
     {

@@ -19,4 +19,13 @@ internal sealed record EnforcerSettings(
         FrozenDictionary<string, Func<string, string, bool>>.Empty,
         AcceptJsonRequest: false,
         TimeProvider.System);
+
+    /// <summary>The settings a new enforcer starts with.</summary>
+    public static EnforcerSettings From(EnforcerOptions options) => Default with
+    {
+        TimeProvider = options.TimeProvider,
+        AcceptJsonRequest = options.AcceptJsonRequest,
+        CacheCapacity = options.CacheCapacity,
+        CacheEnabled = options.EnableCache,
+    };
 }

@@ -13,7 +13,7 @@ public sealed partial class PolicySnapshot
     /// <returns><see langword="true"/> when allowed.</returns>
     /// <exception cref="PolicyEvaluationException">The request cannot be evaluated.</exception>
     /// <remarks>Allocates nothing, cached or not (in steady state). Safe for concurrent use.</remarks>
-    public bool Enforce(string value1, string value2) => Enforce4(value1, value2, null, null, 2);
+    public bool Enforce(string value1, string value2) => EnforceStrings(value1, value2, null, null, 2);
 
     /// <summary>Decides a three-value request (subject, object, action) with the default context, against this snapshot only.</summary>
     /// <param name="value1">First request value.</param>
@@ -22,7 +22,7 @@ public sealed partial class PolicySnapshot
     /// <returns><see langword="true"/> when allowed.</returns>
     /// <exception cref="PolicyEvaluationException">The request cannot be evaluated.</exception>
     /// <remarks>Allocates nothing, cached or not (in steady state). Safe for concurrent use.</remarks>
-    public bool Enforce(string value1, string value2, string value3) => Enforce4(value1, value2, value3, null, 3);
+    public bool Enforce(string value1, string value2, string value3) => EnforceStrings(value1, value2, value3, null, 3);
 
     /// <summary>Decides a four-value request (subject, domain, object, action) with the default context, against this snapshot only.</summary>
     /// <param name="value1">First request value.</param>
@@ -32,7 +32,7 @@ public sealed partial class PolicySnapshot
     /// <returns><see langword="true"/> when allowed.</returns>
     /// <exception cref="PolicyEvaluationException">The request cannot be evaluated.</exception>
     /// <remarks>Allocates nothing, cached or not (in steady state). Safe for concurrent use.</remarks>
-    public bool Enforce(string value1, string value2, string value3, string value4) => Enforce4(value1, value2, value3, value4, 4);
+    public bool Enforce(string value1, string value2, string value3, string value4) => EnforceStrings(value1, value2, value3, value4, 4);
 
     /// <summary>Decides a request with the default context, against this snapshot only.</summary>
     /// <param name="request">Request values: strings, numbers, or objects for ABAC.</param>
@@ -83,7 +83,7 @@ public sealed partial class PolicySnapshot
         return new EnforceResult(allowed, rule is null ? [] : [.. rule], Revision, scanned);
     }
 
-    private bool Enforce4(string a, string b, string? c, string? d, int count)
+    private bool EnforceStrings(string a, string b, string? c, string? d, int count)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

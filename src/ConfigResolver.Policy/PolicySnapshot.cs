@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Evaluation;
@@ -32,7 +33,7 @@ public sealed partial class PolicySnapshot
         DefaultCache = settings.CacheEnabled && DefaultState.Cacheable && !settings.AcceptJsonRequest ? DefaultState.Cache : null;
         diagnostics = diagnostics.AddRange(compiled.Warnings.Where(w => !diagnostics.Contains(w)));
         Diagnostics = DefaultState.Scans
-            ? diagnostics.Add(new Diagnostic(DiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
+            ? diagnostics.Add(new Diagnostic(PolicyDiagnosticCodes.UnindexedMatcher, $"matcher 'm': {DefaultState.Plan.Description}.", compiled.Model.SourceName, severity: DiagnosticSeverity.Warning))
             : diagnostics;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Functions;
 using ConfigResolver.TestData;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Conformance.Tests;
 
@@ -26,8 +27,8 @@ internal static class CasbinCorpus
     {
         try
         {
-            var model = TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, row.Model));
-            var policy = row.Policy is null ? null : TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, row.Policy));
+            var model = TestDataFiles.LocalPath(Path.Combine(TestPaths.CasbinCorpus, row.Model));
+            var policy = row.Policy is null ? null : TestDataFiles.LocalPath(Path.Combine(TestPaths.CasbinCorpus, row.Policy));
             var enforcer = new Enforcer(model, policy);
             enforcer.EnableIndex(!scanOnly);
             if (row.Setup is { } setup)
@@ -89,7 +90,7 @@ internal static class CasbinCorpus
         var cases = new Dictionary<string, CasbinCase>(StringComparer.Ordinal);
         foreach (var file in Files)
         {
-            foreach (var line in TestDataFiles.ReadLines(Path.Combine(CorpusLocator.Root, file)))
+            foreach (var line in TestDataFiles.ReadLines(Path.Combine(TestPaths.CasbinCorpus, file)))
             {
                 if (line.Length > 0)
                 {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ConfigResolver.Policy;
 using ConfigResolver.TestData;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Conformance.Tests;
 
@@ -18,7 +19,7 @@ public sealed class SnapshotConcurrencyTests
     [Fact]
     public async Task Decisions_during_concurrent_policy_and_role_changes_come_from_a_snapshot_of_the_call()
     {
-        var dir = Path.Combine(CorpusLocator.BenchDataRoot, "multitenant");
+        var dir = Path.Combine(TestPaths.BenchData, "multitenant");
         var model = Path.Combine(dir, "model.conf");
         var policy = TestDataFiles.LocalPath(Path.Combine(dir, "policy.csv"));
         var requests = TestDataFiles.ReadLines(Path.Combine(dir, "requests.jsonl")).Take(300)

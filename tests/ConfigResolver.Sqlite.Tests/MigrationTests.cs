@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConfigResolver.Sqlite.Internal;
 using ConfigResolver.Sqlite.Tests.Support;
 using ConfigResolver.Storage;
@@ -16,9 +17,12 @@ public sealed class MigrationTests : IDisposable
     {
         await (await SqliteTenantStore.OpenAsync(_database.Path, timeProvider: _time)).DisposeAsync();
 
-        var expected = SqliteMigration.Embedded.Select(m => $"{m.Version}|{m.Name}|{_time.GetUtcNow():O}");
-        Assert.Equal(expected, RawSql.Rows(_database.Path, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
-        Assert.Equal("0001_initial", SqliteMigration.Embedded[0].Name);
+        // Listed by name, not read back from the embedded list: a migration that goes missing fails here.
+        var at = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        Assert.Equal([$"1|0001_initial|{at}", $"2|0002_change_log|{at}", $"3|0003_access|{at}"], RawSql.Rows(_database.Path, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
+        Assert.Equal(
+            ["api_keys", "audit_log", "change_log", "change_log_head", "invitations", "memberships", "organizations", "schema_migrations", "users"],
+            RawSql.Rows(_database.Path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     }
 
     [Fact]

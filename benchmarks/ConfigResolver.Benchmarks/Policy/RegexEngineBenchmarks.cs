@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
-using ConfigResolver.Policy.Functions;
+using ConfigResolver.Policy.Functions.GoCompat;
 
 namespace ConfigResolver.Benchmarks.Policy;
 

@@ -16,7 +16,7 @@ internal static class PropagationHarness
 {
     public static async Task RunAsync(string kind, int writes)
     {
-        var root = Root();
+        var root = TestPaths.RepositoryRoot;
         var folder = Directory.CreateTempSubdirectory("cfgr-propagation-").FullName;
         await using var server = kind == "postgres" ? await PostgresTestServer.StartAsync().ConfigureAwait(false) : null;
         try
@@ -92,17 +92,4 @@ internal static class PropagationHarness
     }
 
     private static string Description(int i) => $$$"""{"version":1,"metadata":{"description":"v{{{i}}}"}}""";
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConfigResolver.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository.");
-    }
 }

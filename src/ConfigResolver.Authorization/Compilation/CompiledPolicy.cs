@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Policy.Model;
 
 namespace ConfigResolver.Authorization.Compilation;
@@ -30,7 +30,11 @@ public sealed class CompiledPolicy
                 static g => g.Key,
                 static g => (Deny: g.SelectMany(static p => p.Rules).Where(static r => r.IsDeny).ToArray(), Allow: g.SelectMany(static p => p.Rules).Where(static r => !r.IsDeny).ToArray()),
                 StringComparer.Ordinal);
-        IsCacheable = packages.SelectMany(static p => p.Rules).SelectMany(static r => r.When).All(static c => c.IsDeterministic && !c.Reads("context"));
+        var conditions = packages.SelectMany(static p => p.Rules).SelectMany(static r => r.When).ToList();
+        IsCacheable = conditions.All(static c => c.IsDeterministic && !c.Reads("context"));
+        ReadsTime = conditions.Any(static c => !c.IsDeterministic
+            || c.ReadsVariable(ConditionVariables.Context) || c.ReadsVariable(ConditionVariables.ContextTime));
+        Names = conditions.SelectMany(static c => c.StringConstants).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The engine model the roles compile onto (<c>model.conf</c>, or the embedded default).</summary>
@@ -59,6 +63,18 @@ public sealed class CompiledPolicy
 
     /// <summary>Whether decisions may be cached: no condition reads <c>context</c> and every condition is deterministic.</summary>
     public bool IsCacheable { get; }
+
+    /// <summary>
+    /// Whether some condition reads the time (<c>context.time</c>, or a clock function such as <c>timeMatch</c>): only then
+    /// does a check read the clock, once, and keep the instant in its decision for the explanation.
+    /// </summary>
+    internal bool ReadsTime { get; }
+
+    /// <summary>
+    /// The text constants of every condition. A part of a resource (<c>resource.kind</c>, <c>resource.id</c>) equal to
+    /// one of them is passed to conditions as this instance, so reading it allocates nothing.
+    /// </summary>
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Names { get; }
 
     internal CompiledRoles RoleSet { get; }
 

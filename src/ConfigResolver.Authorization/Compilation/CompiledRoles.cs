@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Policy.Model;
+using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Authorization.Compilation;
 
@@ -30,7 +31,11 @@ internal sealed class CompiledRoles
             return new PolicyLine("p", [r.Subject, "*", s[..colon], s[(colon + 1)..]], 0);
         }))];
         Subjects = ordered.ToFrozenDictionary(static r => r.Subject, static r => r, StringComparer.Ordinal);
+        OfMembership = [.. Enum.GetValues<MembershipRole>().Order().Select(m => roles.GetValueOrDefault(TenancyNames.ToName(m)))];
     }
+
+    /// <summary>The role a membership holds, by <see cref="MembershipRole"/> value (a check looks it up without naming it).</summary>
+    public RoleInfo?[] OfMembership { get; }
 
     /// <summary>The roles file, as named in diagnostics.</summary>
     public string File { get; }

@@ -1,20 +1,18 @@
 using System.Collections.Immutable;
 using ConfigResolver.Policy.Conditions;
-using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization.Compilation;
 
 /// <summary>
 /// One compiled rule (one alternative of a rule name): selectors, conditions, reason, and where it was written.
 /// A rule <em>selects</em> a request when its action and resource selectors match; it <em>holds</em> when, in
-/// addition, every condition is true.
+/// addition, every condition is true (decided by the check's evaluation, which supplies the condition values).
 /// </summary>
 /// <remarks>Immutable; safe for concurrent use.</remarks>
 internal sealed class CompiledRule
 {
     private readonly SelectorGlob[] _actions;
     private readonly SelectorGlob[] _resources;
-    private readonly CompiledCondition[] _when;
 
     public CompiledRule(
         string package, string name, bool isDeny, string file, int line, int column, string? overlayOrganization,
@@ -29,7 +27,8 @@ internal sealed class CompiledRule
         OverlayOrganization = overlayOrganization;
         _actions = [.. actions];
         _resources = [.. resources];
-        _when = [.. when];
+        Conditions = [.. when];
+        Reads = [.. when.Select(static c => ReadMask(c))];
         Actions = actions;
         Resources = resources;
         When = when;
@@ -60,6 +59,12 @@ internal sealed class CompiledRule
 
     public ReasonTemplate? Reason { get; }
 
+    /// <summary><see cref="When"/> as an array, for the evaluation loop.</summary>
+    public CompiledCondition[] Conditions { get; }
+
+    /// <summary>Per condition, the slots of <see cref="ConditionVariables.All"/> it reads (bit i for slot i), filled before it runs.</summary>
+    public ulong[] Reads { get; }
+
     /// <summary>Whether the selectors match (no <c>actions</c> or no <c>resources</c> selects every value).</summary>
     public bool Selects(string action, string resource)
     {
@@ -71,30 +76,15 @@ internal sealed class CompiledRule
         return _resources.Length == 0 || Any(_resources, resource);
     }
 
-    /// <summary>
-    /// Whether every condition holds. A condition that cannot be evaluated (a missing attribute, a function that
-    /// rejects its input) makes the rule hold if it denies and not hold if it allows: errors fail closed.
-    /// </summary>
-    public bool Holds(ReadOnlySpan<object?> values, out string? error)
+    private static ulong ReadMask(CompiledCondition condition)
     {
-        error = null;
-        foreach (var condition in _when)
+        var mask = 0UL;
+        for (var i = 0; i < ConditionVariables.Count; i++)
         {
-            try
-            {
-                if (!condition.Evaluate(values))
-                {
-                    return false;
-                }
-            }
-            catch (PolicyEvaluationException e)
-            {
-                error = $"condition '{condition.Text}' could not be evaluated: {e.Message}";
-                return IsDeny;
-            }
+            mask |= condition.ReadsVariable(i) ? 1UL << i : 0;
         }
 
-        return true;
+        return mask;
     }
 
     private static bool Any(SelectorGlob[] globs, string value)

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Conditions;
-using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization.Compilation;
 
@@ -66,9 +66,9 @@ internal sealed class ReasonTemplate
             var variable = ConditionVariables.IndexOf(path[0]);
             if (variable < 0)
             {
-                ok &= Fail(reason, i + 1, $"unknown name '{path[0]}' in placeholder; expected one of {RolesCompiler.Quote(ConditionVariables.All.Select(static v => v.Name))}.", diagnostics);
+                ok &= Fail(reason, i + 1, $"unknown name '{path[0]}' in placeholder; expected one of {RolesCompiler.Quote(ConditionVariables.Base.Select(static v => v.Name))}.", diagnostics);
             }
-            else if (!CheckPath(ConditionVariables.All[variable].Shape, path, out var bad))
+            else if (!CheckPath(ConditionVariables.Base[variable].Shape, path, out var bad))
             {
                 ok &= Fail(reason, i + 1, $"'{string.Join('.', path)}' names an unknown field '{bad}'.", diagnostics);
             }

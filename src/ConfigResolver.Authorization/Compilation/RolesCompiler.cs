@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Authorization.Compilation;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using ConfigResolver.Authorization.Diagnostics;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
-using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization.Compilation;
 

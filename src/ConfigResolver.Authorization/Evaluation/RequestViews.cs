@@ -12,14 +12,14 @@ internal sealed class PrincipalView(Principal principal, string? role, string[] 
     {
         value = name switch
         {
-            "id" => principal.ApiKeyId ?? principal.UserId?.ToString("D"),
+            "id" => principal.ApiKeyId ?? principal.UserIdText,
             "type" => principal.IsApiKey ? "api_key" : "user",
-            "user_id" => principal.UserId?.ToString("D") ?? string.Empty,
+            "user_id" => principal.UserIdText ?? string.Empty,
             "api_key" => principal.ApiKeyId ?? string.Empty,
             "role" => role ?? string.Empty,
             "roles" => roles,
             "platform_admin" => platformAdmin,
-            "scopes" => principal.IsApiKey ? principal.Scopes.ToArray() : s_none,
+            "scopes" => principal.IsApiKey ? principal.ScopeArray : s_none,
             _ => null,
         };
         return value is not null;
@@ -53,10 +53,13 @@ internal sealed class ContextView(DateTimeOffset time, string? clientIp) : IAttr
     {
         value = name switch
         {
-            "time" => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            "time" => Format(time),
             "client_ip" => clientIp ?? string.Empty,
             _ => null,
         };
         return value is not null;
     }
+
+    /// <summary>How conditions see the time: ISO 8601, UTC, to the second.</summary>
+    public static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

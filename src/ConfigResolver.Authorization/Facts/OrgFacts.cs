@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigResolver.Policy;
 using ConfigResolver.Tenancy;
@@ -11,13 +12,15 @@ namespace ConfigResolver.Authorization.Facts;
 /// <remarks>Immutable; a change builds a new instance.</remarks>
 internal sealed class OrgFacts : IAttributeSource
 {
-    public OrgFacts(Organization organization, IReadOnlyDictionary<string, object?> config, ImmutableDictionary<Guid, MembershipRole> members)
+    public OrgFacts(Organization organization, IReadOnlyDictionary<string, object?> config, LookupTable<Guid, MembershipRole> members)
     {
         Organization = organization;
         Config = config;
         Members = members;
         StatusName = TenancyNames.ToName(organization.Status);
         IdText = organization.Id.ToString("D");
+        var providers = config.GetValueOrDefault("providers") as IReadOnlyDictionary<string, object?> ?? FrozenDictionary<string, object?>.Empty;
+        ProviderNames = providers.Keys.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public Organization Organization { get; }
@@ -31,11 +34,14 @@ internal sealed class OrgFacts : IAttributeSource
     /// <summary>The <c>config</c> variable: nested read-only dictionaries, secrets reduced to <c>api_key_set</c>.</summary>
     public IReadOnlyDictionary<string, object?> Config { get; }
 
-    public ImmutableDictionary<Guid, MembershipRole> Members { get; }
+    public LookupTable<Guid, MembershipRole> Members { get; }
+
+    /// <summary>The provider names of <see cref="Config"/>: a resource id that names one is passed to conditions as that string.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ProviderNames { get; }
 
     public OrgFacts WithOrganization(Organization organization, IReadOnlyDictionary<string, object?> config) => new(organization, config, Members);
 
-    public OrgFacts WithMembers(ImmutableDictionary<Guid, MembershipRole> members) => new(Organization, Config, members);
+    public OrgFacts WithMembers(LookupTable<Guid, MembershipRole> members) => new(Organization, Config, members);
 
     /// <inheritdoc/>
     public bool TryGetAttribute(string name, out object? value)

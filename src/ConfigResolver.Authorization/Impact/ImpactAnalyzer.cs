@@ -1,5 +1,5 @@
 using ConfigResolver.Authorization.Compilation;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Authorization.Impact;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ConfigResolver.Access;
 using ConfigResolver.Storage;
-using ConfigResolver.Tenancy;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Validation;
 
 namespace ConfigResolver.Authorization.Impact;
@@ -37,7 +37,7 @@ public sealed class ImpactPopulation
         ArgumentNullException.ThrowIfNull(apiKeys);
         if (organization is not null && !facts.TryGet(organization, out _))
         {
-            throw new TenantValidationException([TenancyDiagnostics.UnknownOrganization(organization)]);
+            throw new TenantValidationException([new Diagnostic(DiagnosticCodes.UnknownOrganization, $"unknown organization '{organization}'.") { Where = $"org '{organization}'", Actual = $"'{organization}'" }]);
         }
 
         var keys = apiKeys.Where(k => !k.IsRevoked && !k.IsExpiredAt(now)).ToLookup(static k => k.OrganizationSlug, StringComparer.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ImpactPopulation
             .Where(o => organization is null || o.Slug == organization)
             .OrderBy(static o => o.Slug, StringComparer.Ordinal)
             .Select(o => new ImpactOrganization(o.Slug, [
-                .. o.Members.Keys.Union(facts.PlatformAdmins)
+                .. o.Members.Select(static m => m.Key).Union(facts.PlatformAdmins)
                     .Select(id => new ImpactPrincipal(Name(id), Principal.ForUser(id)))
                     .OrderBy(static p => p.Name, StringComparer.Ordinal),
                 .. keys[o.Slug].OrderBy(static k => k.Id)

@@ -1,4 +1,4 @@
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Authorization.Loading;
 

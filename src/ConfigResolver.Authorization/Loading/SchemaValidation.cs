@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Shared;
 using NJsonSchema;
 using NJsonSchema.Validation;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Diagnostics;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConfigResolver.Authorization.Diagnostics;
-using ConfigResolver.Policy.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

@@ -1,4 +1,4 @@
-namespace ConfigResolver.Authorization;
+namespace ConfigResolver.Authorization.Reloading;
 
 /// <summary>
 /// Watches a policy directory and calls back once the directory has been quiet for the debounce interval, so an

@@ -1,9 +1,11 @@
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
 using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Parsing;
 
 namespace ConfigResolver.Cli.Commands;
 
@@ -13,12 +15,6 @@ namespace ConfigResolver.Cli.Commands;
 /// </summary>
 internal sealed class EnforceCommand : ICliCommand
 {
-    /// <summary>Code of a requests-file line that is not a JSON array.</summary>
-    public const string RequestSyntax = "CLI1001";
-
-    /// <summary>Code of a request the engine could not evaluate (Go casbin's Enforce returns an error).</summary>
-    public const string RequestNotEvaluated = "CLI1002";
-
     /// <summary>The size limit of a requests file and of a policy file: 64 MiB, as the engine's (a model file keeps the default 4 MiB).</summary>
     private const long MaxRequestsBytes = 64L << 20;
 
@@ -108,8 +104,8 @@ internal sealed class EnforceCommand : ICliCommand
             if (!RequestLine.TryParse(line, out var request, out var column, out var error))
             {
                 failed = true;
-                output.Error(lineNumber, RequestSyntax, $"line {lineNumber}: {error}");
-                context.Report(DiagnosticRenderer.Render(path, lineNumber, column, "error", RequestSyntax, null, error!));
+                output.Error(lineNumber, CliDiagnosticCodes.RequestSyntax, $"line {lineNumber}: {error}");
+                context.Report(DiagnosticRenderer.Render(new Diagnostic(CliDiagnosticCodes.RequestSyntax, error!, path, lineNumber, column)));
                 continue;
             }
 
@@ -126,7 +122,7 @@ internal sealed class EnforceCommand : ICliCommand
             }
             catch (PolicyEvaluationException e)
             {
-                output.Error(lineNumber, RequestNotEvaluated, e.Message);
+                output.Error(lineNumber, CliDiagnosticCodes.RequestNotEvaluated, e.Message);
             }
         }
 

@@ -4,6 +4,7 @@ using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
 using ConfigResolver.Cli.Rendering;
 using ConfigResolver.Cli.Tenancy;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Cli.Commands;

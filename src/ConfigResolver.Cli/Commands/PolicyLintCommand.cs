@@ -56,12 +56,13 @@ internal sealed class PolicyLintCommand : ICliCommand
         }
         catch (PolicyCompilationException e)
         {
-            foreach (var line in DiagnosticRenderer.RenderAll(e.Diagnostics))
+            var sorted = DiagnosticRenderer.InFileOrder(e.Diagnostics);
+            foreach (var line in DiagnosticRenderer.RenderAll(sorted))
             {
                 context.Report(line);
             }
 
-            var diagnostics = DiagnosticOrdering.SortAndDeduplicate(e.Diagnostics).Select(CliDiagnostic.From).ToArray();
+            var diagnostics = sorted.Select(static d => DiagnosticRenderer.ToJson(d)).ToArray();
             context.PrintJson(new { directory, ok = false, summary = (object?)null, diagnostics });
             return Task.FromResult(ExitCodes.Failed);
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Inputs;
 using ConfigResolver.Cli.Rendering;

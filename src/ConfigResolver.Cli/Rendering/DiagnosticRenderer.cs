@@ -1,71 +1,48 @@
-using System.Globalization;
-using System.Text;
-using ConfigResolver.Policy.Diagnostics;
+using System.Collections.Immutable;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Cli.Rendering;
 
 /// <summary>
-/// Renders diagnostics the way every <c>cfgr</c> command prints them: one line each, path first, like a compiler —
-/// <c>file:line:col: error CODE: message</c>, leaving out the parts that are unknown.
+/// The one way every <c>cfgr</c> command prints a problem, whichever part of ConfigResolver found it (the tenancy
+/// library, the policy engine, the authorization loader, the command line itself): one line each, place first, like a
+/// compiler — <c>org 'acme': error CFG1003: /setups/...: expected ...</c> or <c>file:line:col: error POL2004: ...</c> —
+/// and, for <c>--json</c>, the same diagnostic as a <see cref="CliDiagnostic"/>.
 /// </summary>
 internal static class DiagnosticRenderer
 {
-    /// <summary>Renders a policy-engine diagnostic.</summary>
+    /// <summary>Renders one diagnostic as one line.</summary>
     /// <param name="diagnostic">The diagnostic.</param>
+    /// <param name="inputFile">The file the checked document came from, as typed, or null; named when the diagnostic has a position but no file.</param>
     /// <returns>One line.</returns>
-    public static string Render(Diagnostic diagnostic)
+    public static string Render(Diagnostic diagnostic, string? inputFile = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        var severity = diagnostic.Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "info",
-        };
-        return Render(diagnostic.File, diagnostic.Line, diagnostic.Column, severity, diagnostic.Code, diagnostic.Pointer, diagnostic.Message);
+        return OneLine(Located(diagnostic, inputFile).ToString());
     }
 
-    /// <summary>Renders a diagnostic from its parts (for diagnostics of other engines and of the CLI itself).</summary>
-    /// <param name="file">The file, or null.</param>
-    /// <param name="line">One-based line, or 0 when unknown.</param>
-    /// <param name="column">One-based column, or 0 when unknown.</param>
-    /// <param name="severity"><c>error</c>, <c>warning</c> or <c>info</c>.</param>
-    /// <param name="code">The stable code.</param>
-    /// <param name="pointer">A JSON pointer inside the document, or null.</param>
-    /// <param name="message">What is wrong.</param>
-    /// <returns>One line.</returns>
-    public static string Render(string? file, int line, int column, string severity, string code, string? pointer, string message)
-    {
-        var sb = new StringBuilder();
-        if (file is not null)
-        {
-            sb.Append(file);
-            if (line > 0)
-            {
-                sb.Append(':').Append(line.ToString(CultureInfo.InvariantCulture));
-                if (column > 0)
-                {
-                    sb.Append(':').Append(column.ToString(CultureInfo.InvariantCulture));
-                }
-            }
-
-            sb.Append(": ");
-        }
-
-        sb.Append(severity).Append(' ').Append(code).Append(": ");
-        if (pointer is not null)
-        {
-            sb.Append(pointer).Append(": ");
-        }
-
-        return sb.Append(OneLine(message)).ToString();
-    }
-
-    /// <summary>Sorts diagnostics by file, line and column and renders each on its own line.</summary>
-    /// <param name="diagnostics">The diagnostics.</param>
+    /// <summary>Renders diagnostics in the order given, one line each.</summary>
+    /// <param name="diagnostics">The diagnostics, in the order their source sorted them.</param>
+    /// <param name="inputFile">The file the checked document came from, as typed, or null.</param>
     /// <returns>The lines.</returns>
-    public static IEnumerable<string> RenderAll(IEnumerable<Diagnostic> diagnostics) =>
-        DiagnosticOrdering.SortAndDeduplicate(diagnostics).Select(Render);
+    public static IEnumerable<string> RenderAll(IEnumerable<Diagnostic> diagnostics, string? inputFile = null) =>
+        diagnostics.Select(d => Render(d, inputFile));
+
+    /// <summary>Diagnostics of files (models, policies, policy directories) as compilers print them: sorted by file, line and column, duplicates dropped.</summary>
+    /// <param name="diagnostics">The diagnostics.</param>
+    /// <returns>The sorted diagnostics.</returns>
+    public static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) => DiagnosticOrdering.SortAndDeduplicate(diagnostics);
+
+    /// <summary>The <c>--json</c> form of a diagnostic.</summary>
+    /// <param name="diagnostic">The diagnostic.</param>
+    /// <param name="inputFile">The file the checked document came from, as typed, or null.</param>
+    /// <returns>The JSON form.</returns>
+    public static CliDiagnostic ToJson(Diagnostic diagnostic, string? inputFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var located = Located(diagnostic, inputFile);
+        return new(located.Code, Diagnostic.SeverityName(located.Severity), OneLine(located.Message), located.File, located.Line, located.Column, located.Pointer, located.Where);
+    }
 
     /// <summary>Joins the lines of a message with spaces, so that one problem is one line of output.</summary>
     /// <param name="message">Any message.</param>
@@ -74,4 +51,8 @@ internal static class DiagnosticRenderer
         message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
             ? string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             : message;
+
+    // A document the user named (org config set --file) is checked as text: its positions are in that file.
+    private static Diagnostic Located(Diagnostic diagnostic, string? inputFile) =>
+        inputFile is not null && diagnostic.File is null && diagnostic.Line is not null ? diagnostic with { File = inputFile } : diagnostic;
 }

@@ -15,7 +15,7 @@ internal static class ImportRenderer
     /// <param name="report">The report.</param>
     /// <returns>One line per problem.</returns>
     public static IEnumerable<string> Diagnostics(LambImportReport report) =>
-        All(report).SelectMany(static r => r.Diagnostics).Select(static d => ConfigDiagnosticRenderer.Render(d, inputFile: null));
+        All(report).SelectMany(static r => r.Diagnostics).Select(static d => DiagnosticRenderer.Render(d, inputFile: null));
 
     /// <summary>The text report.</summary>
     /// <param name="report">The report.</param>
@@ -87,7 +87,7 @@ internal static class ImportRenderer
         rejected = LambImportReport.Count(results, LambImportOutcome.Rejected),
     };
 
-    private static CliDiagnostic[] Diagnostics(LambImportResult result) => [.. result.Diagnostics.Select(static d => CliDiagnostic.From(d, inputFile: null))];
+    private static CliDiagnostic[] Diagnostics(LambImportResult result) => [.. result.Diagnostics.Select(static d => DiagnosticRenderer.ToJson(d, inputFile: null))];
 
     private static string Name(LambImportOutcome outcome) => outcome switch
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 
 namespace ConfigResolver.Cli.Rendering;
 

@@ -45,8 +45,8 @@ internal static class CliTenancy
             // Messages name a file store as the user typed it, not as an absolute path.
             var typed = PathAsTyped(shown);
             string AsTyped(string text) => fullPath is null ? text : text.Replace(fullPath, typed, StringComparison.Ordinal);
-            var lines = ConfigDiagnosticRenderer.RenderAll(e.Diagnostics, inputFile).Select(AsTyped).ToList();
-            var diagnostics = e.Diagnostics.Select(d => CliDiagnostic.From(d, inputFile)).Select(d => d with { Message = AsTyped(d.Message) }).ToList();
+            var lines = DiagnosticRenderer.RenderAll(e.Diagnostics, inputFile).Select(AsTyped).ToList();
+            var diagnostics = e.Diagnostics.Select(d => DiagnosticRenderer.ToJson(d, inputFile)).Select(d => d with { Message = AsTyped(d.Message) }).ToList();
             throw new CommandFailedException(lines, diagnostics, e);
         }
     }

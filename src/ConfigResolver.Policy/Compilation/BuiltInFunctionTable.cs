@@ -1,4 +1,3 @@
-using ConfigResolver.Policy.Evaluation;
 using ConfigResolver.Policy.Functions;
 
 namespace ConfigResolver.Policy.Compilation;
@@ -28,7 +27,10 @@ internal static class BuiltInFunctionTable
                 f.Invoke,
                 f.Match,
                 mayThrow: !s_neverThrow.Contains(f.Name),
-                deterministic: !s_volatile.Contains(f.Name));
+                deterministic: !s_volatile.Contains(f.Name))
+            {
+                PredicateAt = f.Name == "timeMatch" ? BuiltInFunctions.TimeMatchAt : null,
+            };
         }));
     }
 }

@@ -1,5 +1,6 @@
-using ConfigResolver.Policy.Evaluation;
+using ConfigResolver.Policy.Compilation.Expressions;
 using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Parsing;
 
 namespace ConfigResolver.Policy.Compilation;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 
@@ -104,7 +105,7 @@ internal sealed class CompiledModel
 
         // Only unknown functions: load, warn, and fail checks until they are registered (casbin's order of calls).
         var found = diagnostics.Skip(before).ToList();
-        if (found.Count > 0 && found.All(static d => d.Code == DiagnosticCodes.UnknownFunction))
+        if (found.Count > 0 && found.All(static d => d.Code == PolicyDiagnosticCodes.UnknownFunction))
         {
             diagnostics.RemoveRange(before, found.Count);
             if (isDefault)
@@ -112,7 +113,7 @@ internal sealed class CompiledModel
                 Warnings.AddRange(found.Select(static d => d with { Severity = DiagnosticSeverity.Warning }));
             }
 
-            return new CompiledMatcher(context, request, policy, effect, matcher, new Evaluation.ConstantExpr(Evaluation.Value.False),
+            return new CompiledMatcher(context, request, policy, effect, matcher, new Expressions.ConstantExpr(Evaluation.Value.False),
                 $"{string.Join("; ", found)} (register it with AddFunction before enforcing)");
         }
 
@@ -127,7 +128,7 @@ internal sealed class CompiledModel
             }
 
             diagnostics.Add(new Diagnostic(
-                DiagnosticCodes.UnknownDefinition,
+                PolicyDiagnosticCodes.UnknownDefinition,
                 $"{what} '{key}' is not defined in '[{section}]'; expected one of {string.Join(", ", map.Keys.Order(StringComparer.Ordinal).Select(static k => $"'{k}'"))}.",
                 source,
                 1,

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using ConfigResolver.Policy.Evaluation;
 
 namespace ConfigResolver.Policy.Compilation;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Policy.Compilation.Expressions;
 using ConfigResolver.Policy.Evaluation;
 using ConfigResolver.Policy.Roles;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ConfigResolver.Diagnostics;
+using ConfigResolver.Policy.Compilation.Expressions;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Evaluation;
 using ConfigResolver.Policy.Model;
@@ -38,7 +40,7 @@ internal sealed class MatcherCompiler
         var syntax = MatcherParser.Parse(text, out var errorOffset, out var error, out var overLimit);
         if (syntax is null)
         {
-            Report(overLimit ? DiagnosticCodes.ExpressionTooComplex : DiagnosticCodes.MatcherSyntax, errorOffset, error!);
+            Report(overLimit ? PolicyDiagnosticCodes.ExpressionTooComplex : PolicyDiagnosticCodes.MatcherSyntax, errorOffset, error!);
             return null;
         }
 
@@ -101,7 +103,7 @@ internal sealed class MatcherCompiler
                     && RegexOperatorExpr.TryCompile(constant.Value.String, out var regexError) is null)
                 {
                     // govaluate compiles a constant pattern when the expression is parsed, so Go refuses the model.
-                    return Invalid(DiagnosticCodes.UnsupportedRegex, binary.Right.Offset,
+                    return Invalid(PolicyDiagnosticCodes.UnsupportedRegex, binary.Right.Offset,
                         $"the regular expression '{constant.Value.String}' is not valid RE2 syntax: {regexError}.");
                 }
 
@@ -143,28 +145,31 @@ internal sealed class MatcherCompiler
             return expr;
         }
 
-        return Invalid(DiagnosticCodes.UnknownToken, name.Offset, DescribeUnknownName(name.Text));
+        return Invalid(PolicyDiagnosticCodes.UnknownToken, name.Offset, DescribeUnknownName(name.Text));
     }
 
     private Expr BindBareName(NameSyntax name, string[] segments, Conditions.FieldShape[] shapes)
     {
-        var index = _scope.Request.IndexOf(segments[0]);
+        // A variable named with dots ('org.status') stands for that field, passed as a value of its own: the longest
+        // such name that starts the path is read directly, and only the rest of the path is member access.
+        var (index, consumed) = LongestVariable(segments);
         if (index < 0)
         {
-            return Invalid(DiagnosticCodes.UnknownToken, name.Offset,
-                $"unknown name '{segments[0]}'; expected one of {string.Join(", ", _scope.Request.Tokens.Select(static t => $"'{t}'"))}.");
+            return Invalid(PolicyDiagnosticCodes.UnknownToken, name.Offset,
+                $"unknown name '{segments[0]}'; expected one of {string.Join(", ", _scope.Request.Tokens.Where(static t => !t.Contains('.', StringComparison.Ordinal)).Select(static t => $"'{t}'"))}.");
         }
 
-        Expr expr = new RequestValueExpr(index, segments[0]);
+        var variable = _scope.Request.Tokens[index];
+        Expr expr = new RequestValueExpr(index, variable);
         var shape = shapes[index];
-        var offset = name.Offset + segments[0].Length;
-        for (var i = 1; i < segments.Length; i++)
+        var offset = name.Offset + variable.Length;
+        for (var i = consumed; i < segments.Length; i++)
         {
             if (!shape.TryGetMember(segments[i], out var next))
             {
                 var path = string.Join('.', segments.Take(i));
                 var known = shape.KnownMembers.ToList();
-                return Invalid(DiagnosticCodes.UnknownField, offset + 1, known.Count == 0
+                return Invalid(PolicyDiagnosticCodes.UnknownField, offset + 1, known.Count == 0
                     ? $"'{path}' has no fields; found '.{segments[i]}'."
                     : $"unknown field '{segments[i]}' of '{path}'; expected one of {string.Join(", ", known.Select(static k => $"'{k}'"))}.");
             }
@@ -175,6 +180,20 @@ internal sealed class MatcherCompiler
         }
 
         return expr;
+    }
+
+    private (int Index, int Consumed) LongestVariable(string[] segments)
+    {
+        for (var count = segments.Length; count > 1; count--)
+        {
+            var index = _scope.Request.IndexOf(string.Join('.', segments, 0, count));
+            if (index >= 0)
+            {
+                return (index, count);
+            }
+        }
+
+        return (_scope.Request.IndexOf(segments[0]), 1);
     }
 
     private bool TryResolveToken(string[] segments, out Expr expr, out int consumed, out string parameter)
@@ -234,7 +253,7 @@ internal sealed class MatcherCompiler
         {
             if (args.Length is < 2 or > 3)
             {
-                return Invalid(DiagnosticCodes.FunctionArity, call.Offset, $"role function '{call.Name}' takes 2 arguments (name, role) or 3 (name, role, domain); found {args.Length}.");
+                return Invalid(PolicyDiagnosticCodes.FunctionArity, call.Offset, $"role function '{call.Name}' takes 2 arguments (name, role) or 3 (name, role, domain); found {args.Length}.");
             }
 
             return new RoleExpr(roleIndex, call.Name, args);
@@ -244,14 +263,14 @@ internal sealed class MatcherCompiler
         {
             return args.Length == 1
                 ? new EvalExpr(args[0], _evalCache)
-                : Invalid(DiagnosticCodes.FunctionArity, call.Offset, $"function 'eval' takes 1 argument (the rule text); found {args.Length}.");
+                : Invalid(PolicyDiagnosticCodes.FunctionArity, call.Offset, $"function 'eval' takes 1 argument (the rule text); found {args.Length}.");
         }
 
         if (!_scope.Functions.TryGet(call.Name, out var binding))
         {
             var roleNames = _scope.RoleIndexes.Keys.Order(StringComparer.Ordinal);
             var known = roleNames.Concat(["eval"]).Concat(_scope.Functions.Names);
-            return Invalid(DiagnosticCodes.UnknownFunction, call.Offset, $"unknown function '{call.Name}'; expected one of {string.Join(", ", known.Select(static k => $"'{k}'"))}.");
+            return Invalid(PolicyDiagnosticCodes.UnknownFunction, call.Offset, $"unknown function '{call.Name}'; expected one of {string.Join(", ", known.Select(static k => $"'{k}'"))}.");
         }
 
         if (args.Length < binding.MinArguments || args.Length > binding.MaxArguments)
@@ -259,7 +278,7 @@ internal sealed class MatcherCompiler
             var expected = binding.MinArguments == binding.MaxArguments
                 ? binding.MinArguments.ToString(CultureInfo.InvariantCulture)
                 : $"{binding.MinArguments} to {binding.MaxArguments}";
-            return Invalid(DiagnosticCodes.FunctionArity, call.Offset, $"function '{call.Name}' takes {expected} arguments; found {args.Length}.");
+            return Invalid(PolicyDiagnosticCodes.FunctionArity, call.Offset, $"function '{call.Name}' takes {expected} arguments; found {args.Length}.");
         }
 
         return new CallExpr(binding, args);

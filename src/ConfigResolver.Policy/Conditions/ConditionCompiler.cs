@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Compilation;
-using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Model;
 
 namespace ConfigResolver.Policy.Conditions;
@@ -21,7 +21,7 @@ public sealed class ConditionCompiler
     private readonly Evaluation.EvaluationServices _services;
 
     /// <summary>Creates a compiler for the given variables.</summary>
-    /// <param name="variables">The names conditions may read, in the order values are passed to <see cref="CompiledCondition.Evaluate"/>.</param>
+    /// <param name="variables">The names conditions may read, in the order values are passed to <see cref="CompiledCondition.Evaluate(ReadOnlySpan{object})"/>.</param>
     /// <param name="timeProvider">Clock for <c>timeMatch</c>; the system clock by default.</param>
     public ConditionCompiler(IEnumerable<ConditionVariable> variables, TimeProvider? timeProvider = null)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigResolver.Diagnostics;
 
 namespace ConfigResolver.Policy.Diagnostics;
 

@@ -13,6 +13,9 @@ namespace ConfigResolver.Policy.Evaluation;
 /// </summary>
 internal static class AttributeReader
 {
+    // Process-wide on purpose: a getter depends only on a CLR type and a member name, the same for every snapshot.
+    // Bounded by the application's request types times the attribute names its matchers read (both fixed by code
+    // and models, not by request values: dictionaries and JSON objects are read without a getter).
     private static readonly ConcurrentDictionary<(Type Type, string Name), Func<object, Value>?> s_getters = new();
 
     public static bool TryRead(in Value target, string name, out Value value)

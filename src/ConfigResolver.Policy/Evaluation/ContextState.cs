@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using ConfigResolver.Policy.Compilation;
-using ConfigResolver.Policy.Model;
+using ConfigResolver.Policy.Compilation.Expressions;
 using ConfigResolver.Policy.Roles;
 
 namespace ConfigResolver.Policy.Evaluation;

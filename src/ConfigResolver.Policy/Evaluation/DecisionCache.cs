@@ -7,7 +7,7 @@ namespace ConfigResolver.Policy.Evaluation;
 /// one immutable entry and allocates nothing; slots are allocated on the first add.
 /// </summary>
 /// <remarks>Safe for concurrent use without locks: entries are immutable and published with volatile writes.</remarks>
-public sealed class DecisionCache
+internal sealed class DecisionCache
 {
     private readonly int _capacity;
     private Entry?[]? _slots;

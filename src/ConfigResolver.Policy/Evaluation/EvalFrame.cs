@@ -1,3 +1,5 @@
+using ConfigResolver.Policy.Compilation.Expressions;
+
 namespace ConfigResolver.Policy.Evaluation;
 
 /// <summary>
@@ -18,6 +20,12 @@ internal ref struct EvalFrame
     public string[] Rule;
 
     public EvaluationServices Services;
+
+    /// <summary>
+    /// The instant clock-reading functions use instead of the clock, when the caller fixed one (a condition evaluated
+    /// for a decision, and again for its explanation); null reads <see cref="EvaluationServices.TimeProvider"/>.
+    /// </summary>
+    public DateTimeOffset? Now;
 
     // Results of eval() rules that read only the request: the same for every rule of this call (two entries,
     // enough for matchers such as eval(p.sub_rule) && eval(p.obj_rule)).

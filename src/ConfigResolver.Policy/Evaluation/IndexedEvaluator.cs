@@ -13,6 +13,11 @@ namespace ConfigResolver.Policy.Evaluation;
 /// </summary>
 internal static class IndexedEvaluator
 {
+    // Per thread, not per snapshot: the candidate list is scratch space of one TryEvaluate call (filled, read and
+    // cleared before it returns; taken off the thread while in use, so a nested call gets its own). A snapshot is
+    // shared by every thread, so it could not hold this buffer without locking; per thread keeps a miss
+    // allocation-free. Bounded by the largest candidate set one request produced on this thread, at most the
+    // snapshot's rule count.
     [ThreadStatic]
     private static List<int>? t_candidates;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using ConfigResolver.Policy.Compilation;
-using ConfigResolver.Policy.Model;
 
 namespace ConfigResolver.Policy.Evaluation;
 

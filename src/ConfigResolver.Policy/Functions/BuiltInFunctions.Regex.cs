@@ -1,3 +1,5 @@
+using ConfigResolver.Policy.Functions.GoCompat;
+
 namespace ConfigResolver.Policy.Functions;
 
 /// <summary>regexMatch.</summary>

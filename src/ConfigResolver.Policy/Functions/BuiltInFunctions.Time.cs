@@ -1,3 +1,5 @@
+using ConfigResolver.Policy.Functions.GoCompat;
+
 namespace ConfigResolver.Policy.Functions;
 
 /// <summary>timeMatch.</summary>
@@ -30,7 +32,13 @@ public static partial class BuiltInFunctions
         ArgumentNullException.ThrowIfNull(startTime);
         ArgumentNullException.ThrowIfNull(endTime);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var now = (Int128)(timeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+        return TimeMatchAt(startTime, endTime, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Go's TimeMatch at a given instant instead of the clock's (an explanation re-reading its decision's instant).</summary>
+    internal static bool TimeMatchAt(string startTime, string endTime, DateTimeOffset at)
+    {
+        var now = (Int128)(at - DateTimeOffset.UnixEpoch).Ticks * 100;
         if (startTime != "_" && !(now > ParseTime(startTime)))
         {
             return false;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ConfigResolver.Policy.Functions.GoCompat;
 
 namespace ConfigResolver.Policy.Functions;
 
@@ -20,6 +21,12 @@ namespace ConfigResolver.Policy.Functions;
 /// </remarks>
 public static partial class BuiltInFunctions
 {
+    // Process-wide on purpose: these caches hold only pure functions of the pattern text (a compiled keyMatch2 route,
+    // a Go regex, a glob, a CIDR), the same for every enforcer, model and snapshot, so sharing them is always correct
+    // and a policy reload does not recompile the patterns it kept. Each cache is a BoundedCache of at most
+    // PatternCacheCapacity entries (cleared when full), so hostile or ever-changing pattern texts cannot grow memory.
+    // Matchers whose patterns come from the policy compile them once per snapshot instead (the compiler's constant
+    // folding); these caches serve patterns that arrive in requests or through the public static methods.
     /// <summary>How many compiled patterns each plain-form cache keeps at most.</summary>
     public const int PatternCacheCapacity = 1024;
 

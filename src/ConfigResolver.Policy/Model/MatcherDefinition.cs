@@ -1,3 +1,5 @@
+using ConfigResolver.Policy.Parsing;
+
 namespace ConfigResolver.Policy.Model;
 
 /// <summary>A matcher such as <c>m = g(r.sub, p.sub) &amp;&amp; r.obj == p.obj</c>.</summary>

@@ -33,6 +33,9 @@ internal static partial class ConfigKeys
     public static string[] ProviderPointers(string provider) =>
         s_wellKnownPointers.TryGetValue(provider, out var pointers) ? pointers : BuildProviderPointers(provider);
 
+    /// <summary>Returns the pointer of one of a provider's fields (<see cref="ProviderFields"/>).</summary>
+    public static string ProviderPointer(string provider, ConfigField field) => ProviderPointers(provider)[ProviderFields.IndexOf(field)];
+
     public static string ProviderPointer(string provider) => "/" + Providers + "/" + JsonPointer.Escape(provider);
 
     public static string SectionPointer(string section, ConfigField field) => "/" + section + "/" + field.Name;

@@ -32,7 +32,7 @@ internal static class BuiltInDefaults
     }
 
     private static void AddBaseUrl(LayerValuesBuilder builder, string provider, string url) =>
-        Add(builder, ConfigKeys.ProviderPointers(provider)[2], ConfigValue.FromString(url));
+        Add(builder, ConfigKeys.ProviderPointer(provider, ConfigKeys.BaseUrl), ConfigValue.FromString(url));
 
     private static void Add(LayerValuesBuilder builder, string pointer, ConfigValue value) =>
         builder.TryAdd(pointer, value, pointer);

@@ -82,7 +82,7 @@ public sealed partial class TenantConfigResolver
             throw new ConfigResolutionException([UnknownSetup(organization, setup, system)]);
         }
 
-        var config = new SnapshotBuilder(organization, setup, _environment, system, _sharing).Build(setup, generation, storeRevision, _timeProvider.GetUtcNow());
+        var config = new TenantConfigBuilder(organization, setup, _environment, system, _sharing).Build(setup, generation, storeRevision, _timeProvider.GetUtcNow());
         LogBuilt(_logger, organization.Slug, setup, generation);
         return config;
     }

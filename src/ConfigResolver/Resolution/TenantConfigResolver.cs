@@ -23,7 +23,7 @@ namespace ConfigResolver.Resolution;
 /// </remarks>
 public sealed partial class TenantConfigResolver : IDisposable
 {
-    private readonly ITenantStore _store;
+    private readonly ITenantReader _store;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly LayerValues _environment;
@@ -48,7 +48,7 @@ public sealed partial class TenantConfigResolver : IDisposable
     /// <param name="logger">Logs snapshot builds and evictions.</param>
     /// <exception cref="ConfigResolutionException">An environment value or mapping is invalid (CFG1030, CFG1031); every problem is listed.</exception>
     public TenantConfigResolver(
-        ITenantStore store,
+        ITenantReader store,
         IConfiguration? environment = null,
         IOptions<ResolverOptions>? options = null,
         TimeProvider? timeProvider = null,

@@ -136,14 +136,14 @@ internal static class CompletionRouter
 
         if (settings.State == ProviderState.Disabled)
         {
-            var decided = config.Values[ConfigKeys.ProviderPointers(name)[0]].Provenance;
+            var decided = config.Values[ConfigKeys.ProviderPointer(name, ConfigKeys.Enabled)].Provenance;
             route.RefuseProvider(name, model, step, $"provider {Quote(name)} is disabled by {ResolutionNames.ToName(decided.Layer)} {decided.Source}");
             return false;
         }
 
         // No key of its own while the operator has one it does not share: the provider would be called without the key
         // that makes it work.
-        if (settings.ApiKey is null && config.Values[ConfigKeys.ProviderPointers(name)[1]].Provenance.Shadowed.Any(static s => s.Withheld))
+        if (settings.ApiKey is null && config.Values[ConfigKeys.ProviderPointer(name, ConfigKeys.ApiKey)].Provenance.Shadowed.Any(static s => s.Withheld))
         {
             route.RefuseProvider(name, model, step, $"provider {Quote(name)} has no key and no opt-in share of the operator's key (set /inheritance/providers/{JsonPointer.Escape(name)}/share_api_key to true)");
             return false;

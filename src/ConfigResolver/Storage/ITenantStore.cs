@@ -19,6 +19,7 @@ public interface ITenantStore
       IUserStoreWriter,
       IMembershipStore,
       IMembershipStoreWriter,
+      ITenantReader,
       ISignupKeyIndex,
       IApiKeyStore,
       IApiKeyStoreWriter,

@@ -9,7 +9,7 @@ namespace ConfigResolver.Storage;
 /// The invariant checks every store runs inside its write transaction, as pure functions of what the
 /// transaction read, so the in-memory and SQLite stores reject exactly the same writes with the same diagnostics.
 /// </summary>
-public static class TenantInvariants
+internal static class TenantInvariants
 {
     /// <summary>Checks an organization insert.</summary>
     /// <param name="organization">The organization to insert.</param>

@@ -7,7 +7,7 @@ namespace ConfigResolver.Tenancy;
 /// The diagnostics for rejected tenancy writes. Every store and the administration service build them here,
 /// so the same rejection has the same code, subject and pointer whichever store made it.
 /// </summary>
-public static class TenancyDiagnostics
+internal static class TenancyDiagnostics
 {
     /// <summary>Returns the subject for an organization: <c>org 'acme'</c>.</summary>
     /// <param name="slug">The slug (or id text).</param>

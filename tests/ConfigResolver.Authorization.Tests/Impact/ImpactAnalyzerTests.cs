@@ -132,7 +132,7 @@ public sealed class ImpactAnalyzerTests
         var e = await Assert.ThrowsAsync<PolicyCompilationException>(() => ImpactAnalyzer.VerifyAsync(broken));
 
         var diagnostic = Assert.Single(e.Diagnostics);
-        Assert.Equal(("POL2018", 8), (diagnostic.Code, diagnostic.Line));
+        Assert.Equal(("POL2018", (int?)8), (diagnostic.Code, diagnostic.Line));
         await ImpactAnalyzer.VerifyAsync(s_shipped);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ConfigResolver.Authorization.Loading;
 using ConfigResolver.Authorization.Tests.Support;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Testing;
 
@@ -45,7 +46,7 @@ public sealed class LoadErrorCaseTests
         }
 
         var e = Assert.Throws<PolicyCompilationException>(() => PolicyLoader.Load(all.Values, timeProvider: TestTime.Fixed));
-        var actual = e.Diagnostics.Select(static d => string.Create(CultureInfo.InvariantCulture, $"{d.Code} {d.File}:{d.Line}:{d.Column}")).ToList();
+        var actual = e.Diagnostics.Select(static d => string.Create(CultureInfo.InvariantCulture, $"{d.Code} {d.File}:{d.Line ?? 0}:{d.Column ?? 0}")).ToList();
         Assert.True(expected.SequenceEqual(actual), $"expected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", e.Diagnostics)}");
     }
 }

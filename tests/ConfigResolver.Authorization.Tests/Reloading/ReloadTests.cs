@@ -74,7 +74,7 @@ public sealed class ReloadTests : IDisposable
         Assert.True(service.Check(Principal.ForUser(owner), "umbrella", "agents:write").Allowed);
         Assert.True(service.Status.LastReloadFailed);
         Assert.Equal(result.Diagnostics, service.Status.LastErrors);
-        var rendered = result.Diagnostics.Select(d => $"{d.Code} {d.File?.Replace(_sandbox.Directory, "policies-dir", StringComparison.Ordinal)}:{d.Line}:{d.Column}").ToList();
+        var rendered = result.Diagnostics.Select(d => $"{d.Code} {d.File?.Replace(_sandbox.Directory, "policies-dir", StringComparison.Ordinal)}:{d.Line ?? 0}:{d.Column ?? 0}").ToList();
         Assert.Contains(rendered, r => r.StartsWith(expected, StringComparison.Ordinal));
     }
 

@@ -1,5 +1,5 @@
 using ConfigResolver.Authorization.Loading;
-using ConfigResolver.Authorization.Testing;
+using ConfigResolver.Authorization.PolicyTests;
 using ConfigResolver.Authorization.Tests.Support;
 
 namespace ConfigResolver.Authorization.Tests.Shipped;

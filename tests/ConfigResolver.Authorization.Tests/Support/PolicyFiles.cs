@@ -1,5 +1,6 @@
 using ConfigResolver.Authorization.Compilation;
 using ConfigResolver.Authorization.Loading;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Testing;
 
@@ -26,8 +27,10 @@ internal static class PolicyFiles
         platform_admin_role: admin
         """;
 
-    public static CompiledPolicy Load(params (string Path, string Text)[] files) =>
-        PolicyLoader.Load(Merge(files), timeProvider: TestTime.Fixed);
+    public static CompiledPolicy Load(params (string Path, string Text)[] files) => Load(TestTime.Fixed, files);
+
+    public static CompiledPolicy Load(TimeProvider clock, params (string Path, string Text)[] files) =>
+        PolicyLoader.Load(Merge(files), timeProvider: clock);
 
     public static IReadOnlyList<Diagnostic> Errors(params (string Path, string Text)[] files)
     {

@@ -46,8 +46,8 @@ internal sealed class TenantWorld
     public TenantFacts Facts(IReadOnlyDictionary<Guid, TenantConfig>? configs = null) =>
         TenantFacts.Create(_organizations, _memberships, configs ?? new Dictionary<Guid, TenantConfig>());
 
-    public AuthorizationSnapshot Snapshot(CompiledPolicy policy, bool cache = true) =>
-        AuthorizationSnapshot.Create(policy, Facts(), new AuthorizationOptions { EnableDecisionCache = cache, TimeProvider = TestTime.Fixed });
+    public AuthorizationSnapshot Snapshot(CompiledPolicy policy, bool cache = true, TimeProvider? clock = null) =>
+        AuthorizationSnapshot.Create(policy, Facts(), new AuthorizationOptions { EnableDecisionCache = cache, TimeProvider = clock ?? TestTime.Fixed });
 
     public static async Task<InMemoryTenantStore> StoreAsync() =>
         await Task.FromResult(new InMemoryTenantStore(timeProvider: TestTime.Fixed));

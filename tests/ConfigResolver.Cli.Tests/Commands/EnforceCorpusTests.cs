@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigResolver.Cli.CommandLine;
 using ConfigResolver.Cli.Tests.Support;
 using ConfigResolver.TestData;
+using ConfigResolver.Testing;
 
 namespace ConfigResolver.Cli.Tests.Commands;
 
@@ -13,7 +14,7 @@ public sealed class EnforceCorpusTests : IDisposable
 {
     private static readonly Lazy<List<JsonElement>> s_corpus = new(static () =>
         [.. new[] { "cases.jsonl", "abac_cases.jsonl", "error_cases.jsonl" }
-            .SelectMany(static f => TestDataFiles.ReadLines(Path.Combine(CorpusLocator.Root, f)))
+            .SelectMany(static f => TestDataFiles.ReadLines(Path.Combine(TestPaths.CasbinCorpus, f)))
             .Where(static l => l.Length > 0)
             .Select(static l => JsonSerializer.Deserialize<JsonElement>(l))]);
 

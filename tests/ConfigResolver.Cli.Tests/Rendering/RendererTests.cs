@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ConfigResolver.Cli.Rendering;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy;
-using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Cli.Tests.Rendering;
 
@@ -28,7 +28,7 @@ public sealed class RendererTests
     {
         Diagnostic[] diagnostics = [new("B", "b", "m.conf", 9, 1), new("C", "c", "a.csv", 1, 1), new("A", "a", "m.conf", 2, 7)];
 
-        Assert.Equal(["a.csv:1:1: error C: c", "m.conf:2:7: error A: a", "m.conf:9:1: error B: b"], DiagnosticRenderer.RenderAll(diagnostics));
+        Assert.Equal(["a.csv:1:1: error C: c", "m.conf:2:7: error A: a", "m.conf:9:1: error B: b"], DiagnosticRenderer.RenderAll(DiagnosticRenderer.InFileOrder(diagnostics)));
     }
 
     public static TheoryData<EnforceResult, string> Explanations() => new()

@@ -51,7 +51,7 @@ internal sealed class CliSandbox : IDisposable
     public string CopyFromCorpus(string corpusPath)
     {
         var name = Path.GetFileName(corpusPath);
-        File.Copy(TestDataFiles.LocalPath(Path.Combine(CorpusLocator.Root, corpusPath)), Path.Combine(Root, name), overwrite: true);
+        File.Copy(TestDataFiles.LocalPath(Path.Combine(TestPaths.CasbinCorpus, corpusPath)), Path.Combine(Root, name), overwrite: true);
         return name;
     }
 

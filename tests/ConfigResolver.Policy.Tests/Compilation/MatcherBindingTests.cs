@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Tests.Support;
 
@@ -8,15 +9,15 @@ public sealed class MatcherBindingTests
     // The basic model's matcher is on line 11 and starts at column 5, so column = 5 + offset in the expression.
     public static TheoryData<string, string, int> BindingErrors() => new()
     {
-        { "r.foo == p.sub", DiagnosticCodes.UnknownToken, 5 },
-        { "r.sub == p.bar", DiagnosticCodes.UnknownToken, 14 },
-        { "r.sub == p.sub && r2.sub == p.sub", DiagnosticCodes.UnknownToken, 23 },
-        { "sub == p.sub", DiagnosticCodes.UnknownToken, 5 },
-        { "r.sub == p.sub && r_owner == p.sub", DiagnosticCodes.UnknownToken, 23 },
-        { "keyMatch(r.obj)", DiagnosticCodes.FunctionArity, 5 },
-        { "r.sub == p.sub && regexMatch(r.obj, p.obj, r.act)", DiagnosticCodes.FunctionArity, 23 },
-        { "eval(p.sub, p.obj)", DiagnosticCodes.FunctionArity, 5 },
-        { "keyGet2(r.obj, p.obj)", DiagnosticCodes.FunctionArity, 5 },
+        { "r.foo == p.sub", PolicyDiagnosticCodes.UnknownToken, 5 },
+        { "r.sub == p.bar", PolicyDiagnosticCodes.UnknownToken, 14 },
+        { "r.sub == p.sub && r2.sub == p.sub", PolicyDiagnosticCodes.UnknownToken, 23 },
+        { "sub == p.sub", PolicyDiagnosticCodes.UnknownToken, 5 },
+        { "r.sub == p.sub && r_owner == p.sub", PolicyDiagnosticCodes.UnknownToken, 23 },
+        { "keyMatch(r.obj)", PolicyDiagnosticCodes.FunctionArity, 5 },
+        { "r.sub == p.sub && regexMatch(r.obj, p.obj, r.act)", PolicyDiagnosticCodes.FunctionArity, 23 },
+        { "eval(p.sub, p.obj)", PolicyDiagnosticCodes.FunctionArity, 5 },
+        { "keyGet2(r.obj, p.obj)", PolicyDiagnosticCodes.FunctionArity, 5 },
     };
 
     [Theory]
@@ -35,7 +36,7 @@ public sealed class MatcherBindingTests
     {
         var text = Models.Rbac.Replace("g(r.sub, p.sub)", call, StringComparison.Ordinal);
 
-        Assert.Equal([(DiagnosticCodes.FunctionArity, 14, 5)], Diagnose.Positions(() => Enforcer.FromText(text)));
+        Assert.Equal([(PolicyDiagnosticCodes.FunctionArity, 14, 5)], Diagnose.Positions(() => Enforcer.FromText(text)));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class MatcherBindingTests
     {
         var text = Models.Basic.Replace("m = r.sub == p.sub && r.obj", "m = r.sub == p.sub \\\n    && r.foo", StringComparison.Ordinal);
 
-        Assert.Equal([(DiagnosticCodes.UnknownToken, 12, 8)], Diagnose.Positions(() => Enforcer.FromText(text)));
+        Assert.Equal([(PolicyDiagnosticCodes.UnknownToken, 12, 8)], Diagnose.Positions(() => Enforcer.FromText(text)));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class MatcherBindingTests
         var positions = Diagnose.Positions(() => Enforcer.FromText(text));
 
         Assert.Equal(
-            [(DiagnosticCodes.UnknownToken, 11, 5), (DiagnosticCodes.UnknownFunction, 11, 23), (DiagnosticCodes.FunctionArity, 11, 37)],
+            [(PolicyDiagnosticCodes.UnknownToken, 11, 5), (PolicyDiagnosticCodes.UnknownFunction, 11, 23), (PolicyDiagnosticCodes.FunctionArity, 11, 37)],
             positions);
     }
 
@@ -67,7 +68,7 @@ public sealed class MatcherBindingTests
 
         var positions = Diagnose.Positions(() => Enforcer.FromText(text));
 
-        Assert.Equal([(DiagnosticCodes.UnsupportedEffect, 8, 5), (DiagnosticCodes.UnknownFunction, 11, 41)], positions);
+        Assert.Equal([(PolicyDiagnosticCodes.UnsupportedEffect, 8, 5), (PolicyDiagnosticCodes.UnknownFunction, 11, 41)], positions);
     }
 
     public static TheoryData<string, int> UnknownFunctions() => new()
@@ -83,7 +84,7 @@ public sealed class MatcherBindingTests
         // Casbin (Go and .NET) loads first and lets AddFunction follow; until then every check is an error.
         var enforcer = Enforcer.FromText(Models.BasicWithMatcher(matcher), "p, alice, data1, read");
 
-        var warning = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == DiagnosticCodes.UnknownFunction);
+        var warning = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == PolicyDiagnosticCodes.UnknownFunction);
         Assert.Equal((DiagnosticSeverity.Warning, "model.conf", 11, column), (warning.Severity, warning.File, warning.Line, warning.Column));
         var error = Assert.Throws<PolicyEvaluationException>(() => enforcer.Enforce("alice", "data1", "read"));
         Assert.Contains($"model.conf:11:{column}", error.Message, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class MatcherBindingTests
     {
         var enforcer = Enforcer.FromText(Models.Rbac.Replace("g(r.sub, p.sub)", "myMatch(r.sub, p.sub)", StringComparison.Ordinal));
 
-        var diagnostic = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == DiagnosticCodes.UnknownFunction);
+        var diagnostic = Assert.Single(enforcer.Snapshot.Diagnostics, static d => d.Code == PolicyDiagnosticCodes.UnknownFunction);
         Assert.All(["'g'", "'keyMatch'", "'regexMatch'", "'ipMatch'", "'eval'"], name => Assert.Contains(name, diagnostic.Message, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 
@@ -67,11 +68,11 @@ public sealed class ConditionCompilerTests
 
     public static TheoryData<string, string, int> Errors() => new()
     {
-        { "org.stauts == 'x'", DiagnosticCodes.UnknownField, 7 + 4 },
-        { "principal.id.length == 1", DiagnosticCodes.UnknownField, 7 + 13 },
-        { "tenant.slug == 'x'", DiagnosticCodes.UnknownToken, 7 },
-        { "org.slug == 'x' && nope(action)", DiagnosticCodes.UnknownFunction, 7 + 19 },
-        { "org.slug ==", DiagnosticCodes.MatcherSyntax, 7 + 11 },
+        { "org.stauts == 'x'", PolicyDiagnosticCodes.UnknownField, 7 + 4 },
+        { "principal.id.length == 1", PolicyDiagnosticCodes.UnknownField, 7 + 13 },
+        { "tenant.slug == 'x'", PolicyDiagnosticCodes.UnknownToken, 7 },
+        { "org.slug == 'x' && nope(action)", PolicyDiagnosticCodes.UnknownFunction, 7 + 19 },
+        { "org.slug ==", PolicyDiagnosticCodes.MatcherSyntax, 7 + 11 },
     };
 
     [Theory]

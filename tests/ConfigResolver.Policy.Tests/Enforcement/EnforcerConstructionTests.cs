@@ -39,7 +39,7 @@ public sealed class EnforcerConstructionTests : IDisposable
 
         var diagnostic = Diagnose.Single(() => _ = new Enforcer(Write("model.conf", Models.Basic), policy));
 
-        Assert.Equal((DiagnosticCodes.PolicyFieldCount, policy, 2), (diagnostic.Code, diagnostic.File, diagnostic.Line));
+        Assert.Equal((PolicyDiagnosticCodes.PolicyFieldCount, policy, 2), (diagnostic.Code, diagnostic.File, diagnostic.Line));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class EnforcerConstructionTests : IDisposable
 
         var diagnostic = Diagnose.Single(() => _ = new Enforcer(model));
 
-        Assert.Equal((DiagnosticCodes.UnknownToken, model, 11, 14), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.Equal((PolicyDiagnosticCodes.UnknownToken, model, 11, 14), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
     }
 
     [Fact]

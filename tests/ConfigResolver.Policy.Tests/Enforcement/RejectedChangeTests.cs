@@ -10,15 +10,15 @@ public sealed class RejectedChangeTests
 
     public static TheoryData<string, string, Action<Enforcer>> RejectedChanges() => new()
     {
-        { "rule with too few fields", DiagnosticCodes.PolicyFieldCount, static e => e.AddPolicy("alice", "data3") },
-        { "rule with too many fields", DiagnosticCodes.PolicyFieldCount, static e => e.AddPolicy("alice", "data3", "read", "extra") },
-        { "batch with one malformed rule", DiagnosticCodes.PolicyFieldCount, static e => e.AddPolicies([["carol", "data3", "read"], ["dave"]]) },
-        { "link with one field", DiagnosticCodes.PolicyFieldCount, static e => e.AddGroupingPolicy("carol") },
-        { "update to a malformed rule", DiagnosticCodes.PolicyFieldCount, static e => e.UpdatePolicy(["alice", "data1", "read"], ["alice", "data1"]) },
-        { "rule of an unknown type", DiagnosticCodes.UnknownPolicyType, static e => e.AddNamedPolicy("p7", "carol", "data3", "read") },
-        { "removal from an unknown type", DiagnosticCodes.UnknownPolicyType, static e => e.RemoveNamedPolicy("g3", "bob", "admin") },
-        { "link that closes a cycle", DiagnosticCodes.RoleCycle, static e => e.AddGroupingPolicy("super", "bob") },
-        { "role that closes a cycle", DiagnosticCodes.RoleCycle, static e => e.AddRoleForUser("super", "admin") },
+        { "rule with too few fields", PolicyDiagnosticCodes.PolicyFieldCount, static e => e.AddPolicy("alice", "data3") },
+        { "rule with too many fields", PolicyDiagnosticCodes.PolicyFieldCount, static e => e.AddPolicy("alice", "data3", "read", "extra") },
+        { "batch with one malformed rule", PolicyDiagnosticCodes.PolicyFieldCount, static e => e.AddPolicies([["carol", "data3", "read"], ["dave"]]) },
+        { "link with one field", PolicyDiagnosticCodes.PolicyFieldCount, static e => e.AddGroupingPolicy("carol") },
+        { "update to a malformed rule", PolicyDiagnosticCodes.PolicyFieldCount, static e => e.UpdatePolicy(["alice", "data1", "read"], ["alice", "data1"]) },
+        { "rule of an unknown type", PolicyDiagnosticCodes.UnknownPolicyType, static e => e.AddNamedPolicy("p7", "carol", "data3", "read") },
+        { "removal from an unknown type", PolicyDiagnosticCodes.UnknownPolicyType, static e => e.RemoveNamedPolicy("g3", "bob", "admin") },
+        { "link that closes a cycle", PolicyDiagnosticCodes.RoleCycle, static e => e.AddGroupingPolicy("super", "bob") },
+        { "role that closes a cycle", PolicyDiagnosticCodes.RoleCycle, static e => e.AddRoleForUser("super", "admin") },
     };
 
     [Theory]
@@ -61,6 +61,6 @@ public sealed class RejectedChangeTests
 
         var positions = Diagnose.Positions(() => Enforcer.FromText(Models.Rbac, Broken));
 
-        Assert.Equal([(DiagnosticCodes.PolicyFieldCount, 2, 1), (DiagnosticCodes.UnknownPolicyType, 3, 1)], positions);
+        Assert.Equal([(PolicyDiagnosticCodes.PolicyFieldCount, 2, 1), (PolicyDiagnosticCodes.UnknownPolicyType, 3, 1)], positions);
     }
 }

@@ -1,4 +1,5 @@
 using ConfigResolver.Policy.Functions;
+using ConfigResolver.Policy.Functions.GoCompat;
 
 namespace ConfigResolver.Policy.Tests.Functions;
 

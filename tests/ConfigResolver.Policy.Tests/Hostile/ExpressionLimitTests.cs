@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Conditions;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class ExpressionLimitTests
         var diagnostic = Diagnose.Single(() => Enforcer.FromText(Models.BasicWithMatcher(matcher)));
 
         Assert.True(clock.Elapsed < s_bound, $"{name}: took {clock.Elapsed}");
-        Assert.Equal((DiagnosticCodes.ExpressionTooComplex, "model.conf", 11), (diagnostic.Code, diagnostic.File, diagnostic.Line));
+        Assert.Equal((PolicyDiagnosticCodes.ExpressionTooComplex, "model.conf", 11), (diagnostic.Code, diagnostic.File, diagnostic.Line));
     }
 
     [Theory]
@@ -48,7 +49,7 @@ public sealed class ExpressionLimitTests
 
         Assert.Null(compiled);
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal((DiagnosticCodes.ExpressionTooComplex, "rules.yaml", 7), (diagnostic.Code, diagnostic.File, diagnostic.Line));
+        Assert.Equal((PolicyDiagnosticCodes.ExpressionTooComplex, "rules.yaml", 7), (diagnostic.Code, diagnostic.File, diagnostic.Line));
         Assert.True(diagnostic.Column >= 11, name);
     }
 

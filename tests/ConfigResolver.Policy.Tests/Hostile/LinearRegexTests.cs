@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ConfigResolver.Policy.Diagnostics;
 using ConfigResolver.Policy.Functions;
+using ConfigResolver.Policy.Functions.GoCompat;
 using ConfigResolver.Policy.Tests.Functions;
 using ConfigResolver.Policy.Tests.Support;
 
@@ -79,7 +80,7 @@ public sealed class LinearRegexTests
     {
         var diagnostic = Diagnose.Single(() => Enforcer.FromText(Models.BasicWithMatcher($"r.obj =~ '{pattern}'")));
 
-        Assert.Equal((DiagnosticCodes.UnsupportedRegex, 11), (diagnostic.Code, diagnostic.Line));
+        Assert.Equal((PolicyDiagnosticCodes.UnsupportedRegex, 11), (diagnostic.Code, diagnostic.Line));
         Assert.Contains(construct, diagnostic.Message, StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public sealed class MatcherSyntaxTests
     {
         var diagnostic = Diagnose.Single(() => Enforcer.FromText(Models.BasicWithMatcher(matcher)));
 
-        Assert.Equal((DiagnosticCodes.MatcherSyntax, "model.conf", 11, column), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.Equal((PolicyDiagnosticCodes.MatcherSyntax, "model.conf", 11, column), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class MatcherSyntaxTests
     {
         var text = Models.Basic.Replace("m = r.sub == p.sub && r.obj", "m = r.sub == p.sub \\\n    && && r.obj", StringComparison.Ordinal);
 
-        Assert.Equal([(DiagnosticCodes.MatcherSyntax, 12, 8)], Diagnose.Positions(() => Enforcer.FromText(text)));
+        Assert.Equal([(PolicyDiagnosticCodes.MatcherSyntax, 12, 8)], Diagnose.Positions(() => Enforcer.FromText(text)));
     }
 
     public static TheoryData<string, bool> AcceptedSpellings() => new()

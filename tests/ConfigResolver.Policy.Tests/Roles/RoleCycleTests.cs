@@ -12,7 +12,7 @@ public sealed class RoleCycleTests
 
         var diagnostic = Diagnose.Single(() => Enforcer.FromText(Models.Rbac, Policy));
 
-        Assert.Equal((DiagnosticCodes.RoleCycle, "policy.csv", 4, 1), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
+        Assert.Equal((PolicyDiagnosticCodes.RoleCycle, "policy.csv", 4, 1), (diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column));
         Assert.Contains("alice -> admin -> super -> alice", diagnostic.Message, StringComparison.Ordinal);
     }
 
@@ -23,7 +23,7 @@ public sealed class RoleCycleTests
 
         var diagnostics = Diagnose.All(() => Enforcer.FromText(Models.TwoRoleTypes, Policy));
 
-        Assert.Equal([(DiagnosticCodes.RoleCycle, 3), (DiagnosticCodes.RoleCycle, 5)], diagnostics.Select(static d => (d.Code, d.Line)));
+        Assert.Equal([(PolicyDiagnosticCodes.RoleCycle, 3), (PolicyDiagnosticCodes.RoleCycle, 5)], diagnostics.Select(static d => (d.Code, d.Line)));
         Assert.Contains("'g2'", diagnostics[0].Message, StringComparison.Ordinal);
         Assert.Contains("'g'", diagnostics[1].Message, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class RoleCycleTests
 
         var diagnostic = Diagnose.Single(() => enforcer.AddGroupingPolicy("super", "alice"));
 
-        Assert.Equal(DiagnosticCodes.RoleCycle, diagnostic.Code);
+        Assert.Equal(PolicyDiagnosticCodes.RoleCycle, diagnostic.Code);
         Assert.Contains("super -> alice", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(1, enforcer.Revision);
         Assert.False(enforcer.HasGroupingPolicy("super", "alice"));

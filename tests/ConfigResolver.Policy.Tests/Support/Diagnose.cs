@@ -1,3 +1,4 @@
+using ConfigResolver.Diagnostics;
 using ConfigResolver.Policy.Diagnostics;
 
 namespace ConfigResolver.Policy.Tests.Support;
@@ -15,7 +16,7 @@ internal static class Diagnose
     /// <param name="action">Code expected to be rejected.</param>
     /// <returns>One tuple per diagnostic.</returns>
     public static IReadOnlyList<(string Code, int Line, int Column)> Positions(Action action) =>
-        [.. All(action).Select(static d => (d.Code, d.Line, d.Column))];
+        [.. All(action).Select(static d => (d.Code, d.Line ?? 0, d.Column ?? 0))];
 
     /// <summary>The single diagnostic <paramref name="action"/> is rejected with.</summary>
     /// <param name="action">Code expected to be rejected with exactly one diagnostic.</param>

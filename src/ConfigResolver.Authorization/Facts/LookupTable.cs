@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Numerics;
+
+namespace ConfigResolver.Authorization.Facts;
+
+/// <summary>
+/// An immutable hash table: one contiguous slot array with linear probing, at most half full. A lookup hashes the key
+/// once and reads one or two adjacent slots, where a tree-shaped immutable dictionary follows a pointer per level; on
+/// the check path, with the working set of a busy service, each of those pointers is a cache miss. A change copies the
+/// slot array (organizations: one copy of n references; members: the members of one organization).
+/// </summary>
+/// <typeparam name="TKey">The key (an organization slug, a user id).</typeparam>
+/// <typeparam name="TValue">The value.</typeparam>
+/// <remarks>Immutable; safe for concurrent use.</remarks>
+internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
+    where TKey : notnull
+{
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+
+    private LookupTable(Slot[] slots, int count)
+    {
+        _slots = slots;
+        _mask = slots.Length - 1;
+        Count = count;
+    }
+
+    public static LookupTable<TKey, TValue> Empty { get; } = new(new Slot[2], 0);
+
+    public int Count { get; }
+
+    public IEnumerable<TValue> Values => this.Select(static e => e.Value);
+
+    public static LookupTable<TKey, TValue> From(IEnumerable<KeyValuePair<TKey, TValue>> entries)
+    {
+        var list = entries as IReadOnlyCollection<KeyValuePair<TKey, TValue>> ?? [.. entries];
+        var slots = new Slot[Capacity(list.Count)];
+        var count = 0;
+        foreach (var (key, value) in list)
+        {
+            count += Put(slots, key, value) ? 1 : 0;
+        }
+
+        return new LookupTable<TKey, TValue>(slots, count);
+    }
+
+    public bool TryGetValue(TKey key, out TValue value)
+    {
+        var slots = _slots;
+        for (var at = Home(key, _mask); ; at = (at + 1) & _mask)
+        {
+            ref readonly var slot = ref slots[at];
+            if (!slot.Used)
+            {
+                value = default!;
+                return false;
+            }
+
+            if (EqualityComparer<TKey>.Default.Equals(slot.Key, key))
+            {
+                value = slot.Value;
+                return true;
+            }
+        }
+    }
+
+    public bool ContainsKey(TKey key) => TryGetValue(key, out _);
+
+    /// <summary>The table with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    public LookupTable<TKey, TValue> SetItem(TKey key, TValue value)
+    {
+        var grows = !ContainsKey(key);
+        if (grows && (Count + 1) * 2 > _slots.Length)
+        {
+            return From(this.Append(new KeyValuePair<TKey, TValue>(key, value)));
+        }
+
+        var slots = (Slot[])_slots.Clone();
+        Put(slots, key, value);
+        return new LookupTable<TKey, TValue>(slots, grows ? Count + 1 : Count);
+    }
+
+    /// <summary>The table without <paramref name="key"/> (this table when it has none). Rebuilt, as linear probing needs.</summary>
+    public LookupTable<TKey, TValue> Remove(TKey key) =>
+        ContainsKey(key) ? From(this.Where(e => !EqualityComparer<TKey>.Default.Equals(e.Key, key))) : this;
+
+    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Used)
+            {
+                yield return new KeyValuePair<TKey, TValue>(slot.Key, slot.Value);
+            }
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static int Capacity(int count) => (int)Math.Max(2, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count * 2)));
+
+    // The hash code is mixed so that the low bits the mask keeps depend on all of its bits.
+    private static int Home(TKey key, int mask)
+    {
+        var h = (uint)EqualityComparer<TKey>.Default.GetHashCode(key);
+        h = (h ^ (h >> 16)) * 0x45d9f3b;
+        return (int)(h ^ (h >> 16)) & mask;
+    }
+
+    /// <summary>Sets the key's slot; returns whether the key was new.</summary>
+    private static bool Put(Slot[] slots, TKey key, TValue value)
+    {
+        var mask = slots.Length - 1;
+        for (var at = Home(key, mask); ; at = (at + 1) & mask)
+        {
+            ref var slot = ref slots[at];
+            if (!slot.Used || EqualityComparer<TKey>.Default.Equals(slot.Key, key))
+            {
+                var added = !slot.Used;
+                slot = new Slot(key, value, Used: true);
+                return added;
+            }
+        }
+    }
+
+    private readonly record struct Slot(TKey Key, TValue Value, bool Used);
+}
