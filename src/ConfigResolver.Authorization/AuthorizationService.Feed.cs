@@ -50,6 +50,17 @@ public sealed partial class AuthorizationService
                     break;
                 case TenantChangeKind.Reset:
                     await ResetAsync(change.Revision).ConfigureAwait(false);
+                    if (_options.PolicySource == PolicySourceKind.Store)
+                    {
+                        // Anything may have changed, the current policy revision included.
+                        await ReloadAsync().ConfigureAwait(false);
+                    }
+
+                    break;
+                case TenantChangeKind.PolicyRevisionPublished when _options.PolicySource == PolicySourceKind.Store:
+                    // In feed order: a membership written after the revision is applied on top of the new policy. A revision
+                    // that does not compile or fails its tests leaves the last good one serving (ReloadAsync reports it).
+                    await ReloadAsync().ConfigureAwait(false);
                     break;
                 default:
                     // User records do not take part in decisions (principals carry the user's id).

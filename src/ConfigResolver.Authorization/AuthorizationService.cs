@@ -12,6 +12,8 @@ namespace ConfigResolver.Authorization;
 /// <summary>
 /// The in-process authorization service: answers <see cref="Check"/> from the current <see cref="AuthorizationSnapshot"/>,
 /// reloads the policy directory when it changes (or on <see cref="ReloadAsync"/>), and follows the store's change feed.
+/// With <see cref="AuthorizationOptions.PolicySource"/> set to <see cref="PolicySourceKind.Store"/> the policy is the
+/// store's current policy revision instead, switched when the feed reports a new one.
 /// A reload is parsed, validated, compiled and its policy tests are run before it is published; any failure keeps
 /// the last good snapshot serving and is reported through <see cref="Reloaded"/>, the log and <see cref="Status"/>.
 /// </summary>
@@ -56,8 +58,8 @@ public sealed partial class AuthorizationService : IDisposable
     public AuthorizationStatus Status => _status;
 
     /// <summary>
-    /// Loads the policy directory (running its tests), reads the store, publishes the first snapshot, then follows
-    /// the change feed and, when <see cref="AuthorizationOptions.WatchForChanges"/>, the directory.
+    /// Loads the policy directory or the store's current policy revision (running its tests), reads the store, publishes
+    /// the first snapshot, then follows the change feed and, when <see cref="AuthorizationOptions.WatchForChanges"/>, the directory.
     /// </summary>
     /// <param name="options">Directory, watching, cache and clock settings.</param>
     /// <param name="store">The tenancy store.</param>
@@ -65,7 +67,10 @@ public sealed partial class AuthorizationService : IDisposable
     /// <param name="logger">Receives reload outcomes and feed failures.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running service.</returns>
-    /// <exception cref="PolicyCompilationException">The policy has problems or a policy test fails; there is no previous policy to keep.</exception>
+    /// <exception cref="PolicyCompilationException">
+    /// The policy has problems or a policy test fails; there is no previous policy to keep. With the store as the source,
+    /// also when the store holds no policy revision (POL2040).
+    /// </exception>
     /// <exception cref="TenantStoreException">The store failed.</exception>
     public static async Task<AuthorizationService> StartAsync(
         AuthorizationOptions options, ITenantReader store, TenantConfigResolver resolver, ILogger<AuthorizationService>? logger = null, CancellationToken cancellationToken = default)
@@ -76,17 +81,24 @@ public sealed partial class AuthorizationService : IDisposable
         var service = new AuthorizationService(options, store, resolver, logger);
         try
         {
-            var policy = await service.CompileAndTestAsync(cancellationToken).ConfigureAwait(false);
+            var (policy, policyRevision) = await service.CompileAndTestAsync(null, cancellationToken).ConfigureAwait(false);
 
             // Subscribe before reading the store: changes that commit during the read queue behind _started and are
             // applied after the first snapshot, re-reading the store, so none is lost.
             service._subscription = store.Subscribe(service.OnChange);
+            if (options.PolicySource == PolicySourceKind.Store)
+            {
+                // A revision published between the load above and this subscription has no notice left to come: queue
+                // one check (behind _started), which costs one read when nothing changed.
+                service.OnChange(new TenantChange(TenantChangeKind.PolicyRevisionPublished));
+            }
+
             var facts = await TenantFacts.LoadAsync(store, resolver, cancellationToken).ConfigureAwait(false);
             var now = options.TimeProvider.GetUtcNow();
             service._current = AuthorizationSnapshot.Create(policy, facts, options, revision: 1);
-            service._status = new AuthorizationStatus(1, now, now, []);
+            service._status = new AuthorizationStatus(1, now, now, []) { PolicyRevision = policyRevision };
             service._started.SetResult();
-            if (options.WatchForChanges)
+            if (options.WatchForChanges && options.PolicySource == PolicySourceKind.Directory)
             {
                 service._watcher = new PolicyWatcher(options.PolicyDirectory, options.ReloadDebounce, options.TimeProvider, service.ReloadFromWatcher);
             }

@@ -32,6 +32,10 @@ internal static class CommandRegistry
         new PolicyLintCommand(),
         new PolicyTestCommand(),
         new PolicyDiffCommand(),
+        new PolicyPushCommand(),
+        new PolicyHistoryCommand(),
+        new PolicyShowCommand(),
+        new PolicyRollbackCommand(),
         new CheckCommand(),
         new ApiKeyCreateCommand(),
         new ApiKeyListCommand(),
@@ -46,5 +50,6 @@ internal static class CommandRegistry
         new AuditListCommand(),
         new PermissionsCommand(),
         new WhoCanCommand(),
+        new ServeCommand(),
     ];
 }

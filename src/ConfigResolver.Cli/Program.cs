@@ -13,6 +13,13 @@ internal static class Program
             cancellation.Cancel();
         };
 
+        // SIGTERM (docker stop, systemd) stops like Ctrl+C: cfgr serve drains and exits 0.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cancellation.Cancel();
+        });
+
         return await CliApp.RunAsync(args, CliConsole.System, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -116,6 +116,14 @@ public sealed partial class LiteDbTenantStore : ITenantStore, IChangeFeedHealth,
                     missed = head > _changes.PublishedRevision ? ReadMissed() : null;
                     (changes, var audit) = write(_db);
                     revision = head + 1;
+                    if (changes.IsEmpty)
+                    {
+                        // The write decided there was nothing to do (a policy revision equal to the current one).
+                        _db.Rollback();
+                        missed?.Publish(_changes);
+                        return Task.CompletedTask;
+                    }
+
                     var now = _timeProvider.GetUtcNow();
                     _db.GetCollection(LiteAccessDocs.Audit).Insert(LiteAccessDocs.FromAudit(audit.ToEvent(revision, now)));
                     _db.GetCollection(LiteDocs.ChangeLog).Insert(LiteDocs.FromEntry(ChangeLogEntry.FromChanges(revision, now, changes)));

@@ -159,17 +159,22 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                         try
                         {
                             changes = await write(context).ConfigureAwait(false);
-                            audit = context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
+                            audit = changes.IsEmpty ? null : context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
                         }
                         finally
                         {
                             slug = context.Organization;
                         }
 
-                        var now = _timeProvider.GetUtcNow();
-                        await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
-                        await PgAccessQueries.AppendAuditAsync(connection, transaction, audit.ToEvent(revision, now), cancellationToken).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        // No changes: the write decided there was nothing to do (a policy revision equal to the current one);
+                        // disposing the transaction rolls back, the head's move included.
+                        if (audit is not null)
+                        {
+                            var now = _timeProvider.GetUtcNow();
+                            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
+                            await PgAccessQueries.AppendAuditAsync(connection, transaction, audit.ToEvent(revision, now), cancellationToken).ConfigureAwait(false);
+                            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
             }
@@ -192,7 +197,10 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                 _changes.PublishFromLog(page, entry => expanded[entry.Revision]);
             }
 
-            _changes.PublishCommitted(revision, changes);
+            if (!changes.IsEmpty)
+            {
+                _changes.PublishCommitted(revision, changes);
+            }
         }
         finally
         {

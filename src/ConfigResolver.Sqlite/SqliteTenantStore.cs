@@ -165,12 +165,17 @@ public sealed partial class SqliteTenantStore : ITenantStore, IChangeFeedHealth,
                 missed = head > _changes.PublishedRevision ? CatchUp.Read(_writer, transaction, _changes.PublishedRevision) : null;
                 changes = write(context);
                 revision = head + 1;
-                var now = _timeProvider.GetUtcNow();
-                SqliteChangeLog.Append(_writer, transaction, ChangeLogEntry.FromChanges(revision, now, changes));
-                var audit = context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
-                SqliteAccessQueries.AppendAudit(_writer, transaction, audit.ToEvent(revision, now));
-                SqliteChangeLog.Prune(_writer, transaction, now - _retention, revision);
-                transaction.Commit();
+
+                // No changes: the write decided there was nothing to do (a policy revision equal to the current one); roll back.
+                if (!changes.IsEmpty)
+                {
+                    var now = _timeProvider.GetUtcNow();
+                    SqliteChangeLog.Append(_writer, transaction, ChangeLogEntry.FromChanges(revision, now, changes));
+                    var audit = context.Audit ?? throw new InvalidOperationException($"The write '{operation}' did not describe itself for the audit log.");
+                    SqliteAccessQueries.AppendAudit(_writer, transaction, audit.ToEvent(revision, now));
+                    SqliteChangeLog.Prune(_writer, transaction, now - _retention, revision);
+                    transaction.Commit();
+                }
             }
             catch (SqliteException e)
             {
@@ -182,7 +187,10 @@ public sealed partial class SqliteTenantStore : ITenantStore, IChangeFeedHealth,
             }
 
             missed?.Publish(_changes);
-            _changes.PublishCommitted(revision, changes);
+            if (!changes.IsEmpty)
+            {
+                _changes.PublishCommitted(revision, changes);
+            }
         }
         finally
         {

@@ -19,9 +19,9 @@ public sealed class MigrationTests : IDisposable
 
         // Listed by name, not read back from the embedded list: a migration that goes missing fails here.
         var at = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        Assert.Equal([$"1|0001_initial|{at}", $"2|0002_change_log|{at}", $"3|0003_access|{at}"], RawSql.Rows(_database.Path, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
+        Assert.Equal([$"1|0001_initial|{at}", $"2|0002_change_log|{at}", $"3|0003_access|{at}", $"4|0004_policy_revisions|{at}"], RawSql.Rows(_database.Path, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"));
         Assert.Equal(
-            ["api_keys", "audit_log", "change_log", "change_log_head", "invitations", "memberships", "organizations", "schema_migrations", "users"],
+            ["api_keys", "audit_log", "change_log", "change_log_head", "invitations", "memberships", "organizations", "policy_revisions", "schema_migrations", "users"],
             RawSql.Rows(_database.Path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     }
 

@@ -7,7 +7,7 @@ using ConfigResolver.Stores;
 using Microsoft.Extensions.Configuration;
 
 // cfgr-probe: one process on a store, driven by its arguments, printing one line per observation to stdout.
-//   watch LOCATOR SLUG [POLICIES EMAIL ACTION]
+//   watch LOCATOR SLUG [POLICIES EMAIL ACTION]        (POLICIES: a directory, or 'store' for the store's policy revisions)
 //       prints "ready <revision>", then "resolve <storeRevision> <description> <timestamp>" whenever SLUG's resolved
 //       metadata description changes and, with a policy directory, "check <storeRevision> <allow|deny> <timestamp>"
 //       whenever EMAIL's decision for ACTION in SLUG changes; ends when stdin closes. Timestamps are Stopwatch ticks,
@@ -35,7 +35,11 @@ await using (var store = await TenantStoreLocator.OpenAsync(watchLocator, PollFa
     Principal? principal = null;
     if (rest is [var policies, var email, _])
     {
-        authorization = await AuthorizationService.StartAsync(new AuthorizationOptions { PolicyDirectory = policies, RunPolicyTestsOnReload = false }, store.Store, resolver);
+        // POLICIES 'store': the store's current policy revision, switched through the change feed.
+        var options = policies == "store"
+            ? new AuthorizationOptions { PolicySource = PolicySourceKind.Store, WatchForChanges = false, RunPolicyTestsOnReload = false }
+            : new AuthorizationOptions { PolicyDirectory = policies, RunPolicyTestsOnReload = false };
+        authorization = await AuthorizationService.StartAsync(options, store.Store, resolver);
         principal = Principal.ForUser((await store.Store.FindUserByEmailAsync(email))!.Id);
     }
 

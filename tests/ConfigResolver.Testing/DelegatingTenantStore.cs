@@ -53,4 +53,12 @@ public partial class DelegatingTenantStore(ITenantStore inner) : ITenantStore
     public virtual long PublishedRevision => Inner.PublishedRevision;
 
     public virtual ValueTask<ChangeLogPage> ReadChangeLogAsync(long afterRevision, int maxCount, CancellationToken cancellationToken = default) => Inner.ReadChangeLogAsync(afterRevision, maxCount, cancellationToken);
+
+    public virtual ValueTask<PolicyRevision?> GetCurrentPolicyRevisionAsync(CancellationToken cancellationToken = default) => Inner.GetCurrentPolicyRevisionAsync(cancellationToken);
+
+    public virtual ValueTask<PolicyRevision?> GetPolicyRevisionAsync(long number, CancellationToken cancellationToken = default) => Inner.GetPolicyRevisionAsync(number, cancellationToken);
+
+    public virtual ValueTask<ImmutableArray<PolicyRevisionInfo>> ListPolicyRevisionsAsync(int maxCount, CancellationToken cancellationToken = default) => Inner.ListPolicyRevisionsAsync(maxCount, cancellationToken);
+
+    public virtual Task<PolicyPublishResult> PublishPolicyRevisionAsync(PolicyRevisionDraft draft, CancellationToken cancellationToken = default) => Inner.PublishPolicyRevisionAsync(draft, cancellationToken);
 }

@@ -64,6 +64,21 @@ public abstract class MultiInstanceStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_policy_revision_published_on_one_instance_reaches_the_others_feed_and_reads()
+    {
+        using var remote = new ChangeRecorder(B);
+        var draft = new PolicyRevisionDraft([new PolicyRevisionFile("roles.yaml", "kind: Roles\n")], "ann@example.com", "from A");
+
+        var published = await A.PublishPolicyRevisionAsync(draft);
+
+        var seen = await remote.WaitForAsync(c => c.Any(x => x.Revision == A.PublishedRevision));
+        Assert.Equal((TenantChangeKind.PolicyRevisionPublished, true), (seen[^1].Kind, seen[^1].IsRemote));
+        var onB = await B.GetCurrentPolicyRevisionAsync();
+        Assert.Equal((published.Revision.Number, draft.ContentHash, "from A"), (onB!.Number, onB.Info.ContentHash, onB.Info.Message));
+        Assert.False((await B.PublishPolicyRevisionAsync(draft)).Created);
+    }
+
+    [Fact]
     public async Task Each_instances_feed_holds_both_instances_writes_once_in_revision_order()
     {
         var start = A.PublishedRevision;

@@ -92,4 +92,7 @@ public static class AuthorizationDiagnosticCodes
 
     /// <summary>A policy file is a FIFO, a device or a socket; it is refused before it is opened.</summary>
     public const string NotRegularFile = "POL2029";
+
+    /// <summary>Policies are taken from the store, but the store holds no policy revision yet (publish one with <c>cfgr policy push DIR</c>).</summary>
+    public const string NoPolicyRevision = "POL2040";
 }

@@ -8,11 +8,20 @@ namespace ConfigResolver.Cli.CommandLine;
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, string WorkingDirectory)
 {
     /// <summary>The process's console and current directory; colour when standard output is a terminal.</summary>
-    public static CliConsole System => new(Console.Out, Console.Error, Console.In, Environment.CurrentDirectory)
+    public static CliConsole System => new(Console.Out, Console.Error, StandardInput(), Environment.CurrentDirectory)
     {
         OutputIsTerminal = !Console.IsOutputRedirected,
         Invocation = CommandLine.Invocation.Detect(AppContext.BaseDirectory, Environment.CurrentDirectory),
     };
+
+    /// <summary>
+    /// Standard input decoded as strict UTF-8 when it is redirected (a pipe or a file): an invalid byte is an error, never
+    /// a silent U+FFFD in a stored value. A terminal keeps the console's own reader.
+    /// </summary>
+    private static TextReader StandardInput() =>
+        Console.IsInputRedirected
+            ? new StreamReader(Console.OpenStandardInput(), new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false)
+            : Console.In;
 
     /// <summary>The clock for created and updated times and resolved snapshots; tests inject a fixed one for golden output.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -56,19 +56,28 @@ internal sealed record CommandContext(ParsedArguments Arguments, GlobalOptions G
             return InputFile.ReadText(Resolve(path), path, maxBytes, what);
         }
 
-        // Standard input is already decoded by the console; bound what is read of it all the same.
+        // Standard input is decoded by the console's reader (strict UTF-8 when redirected); bound what is read of it.
         var buffer = new char[Math.Min(maxBytes + 1, 1 << 16)];
         var text = new System.Text.StringBuilder();
         int count;
-        while ((count = Console.In.Read(buffer, 0, buffer.Length)) > 0)
+        try
         {
-            text.Append(buffer, 0, count);
-            if (text.Length > maxBytes)
+            while ((count = Console.In.Read(buffer, 0, buffer.Length)) > 0)
             {
-                throw new CommandFailedException($"the {what} read from standard input is larger than the limit of {maxBytes:N0} bytes.");
+                text.Append(buffer, 0, count);
+                if (text.Length > maxBytes)
+                {
+                    throw new CommandFailedException($"the {what} read from standard input is larger than the limit of {maxBytes:N0} bytes.");
+                }
             }
         }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            // Never the bytes themselves: they may be part of a secret.
+            var at = e.Index >= 0 ? $" (near character {text.Length + e.Index + 1:N0})" : string.Empty;
+            throw new CommandFailedException($"the {what} read from standard input is not valid UTF-8{at}: expected UTF-8 text; nothing was changed.");
+        }
 
-        return text.ToString();
+        return text.Length > 0 && text[0] == '\uFEFF' ? text.ToString(1, text.Length - 1) : text.ToString();
     }
 }

@@ -57,7 +57,7 @@ internal sealed class EnforceCommand : ICliCommand
     }
 
     /// <summary>Reads model and policy; the problems of both are thrown together (<see cref="CliApp"/> prints them, exit 1).</summary>
-    private static Enforcer Load(CommandContext context, string modelPath, string? policyPath)
+    internal static Enforcer Load(CommandContext context, string modelPath, string? policyPath)
     {
         var diagnostics = new List<Diagnostic>();
         PolicyModel? model = null;

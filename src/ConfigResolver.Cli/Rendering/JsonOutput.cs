@@ -31,4 +31,21 @@ internal static class JsonOutput
     /// <returns><c>{"error":{"code","exit_code","message","diagnostics":[...]}}</c> on one line.</returns>
     public static string Error(string code, int exitCode, string message, IEnumerable<CliDiagnostic> diagnostics) =>
         Serialize(new { error = new { code, exit_code = exitCode, message, diagnostics = diagnostics.ToArray() } });
+
+    /// <summary>Names <see cref="TenantConfigRenderer.Json"/>'s layout choice at call sites: indented.</summary>
+    public const bool Indented = true;
+
+    /// <summary>Names <see cref="TenantConfigRenderer.Json"/>'s layout choice at call sites: one line.</summary>
+    public const bool Compact = false;
+
+    /// <summary>Puts one field first in a compact JSON object (<c>{"revision":12,...}</c>), for the lines of <c>--watch</c>.</summary>
+    /// <param name="json">A compact JSON object.</param>
+    /// <param name="name">The field's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>The object with the field first.</returns>
+    public static string WithLeadingField(string json, string name, object? value)
+    {
+        var field = Serialize(new Dictionary<string, object?> { [name] = value });
+        return json == "{}" ? field : string.Concat(field.AsSpan(0, field.Length - 1), ",", json.AsSpan(1));
+    }
 }

@@ -57,11 +57,12 @@ internal static class TenantConfigRenderer
     /// <param name="config">The configuration.</param>
     /// <param name="revealSecrets">Print secrets in plaintext.</param>
     /// <param name="explain">Add shadowed values and notes.</param>
+    /// <param name="indented">Indented (the one-shot <c>resolve --json</c>) or on one line (<c>--watch</c>).</param>
     /// <returns>The JSON text.</returns>
-    public static string Json(TenantConfig config, bool revealSecrets, bool explain)
+    public static string Json(TenantConfig config, bool revealSecrets, bool explain, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, NewLine = "\n" }))
         {
             TenantConfigJson.Write(writer, config, revealSecrets, explain);
         }

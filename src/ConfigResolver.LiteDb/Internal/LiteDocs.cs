@@ -132,9 +132,9 @@ internal static class LiteDocs
             AffectedUserIds = [.. d["affected_user_ids"].AsArray.Select(static v => v.AsGuid)],
         };
 
-    private static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset ParseTime(string text) =>
+    public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
             ? time
             : throw new InvalidDataException($"'{text}' is not a stored time");

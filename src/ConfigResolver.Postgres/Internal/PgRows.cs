@@ -110,7 +110,7 @@ internal static class PgRows
             ? role
             : throw new InvalidDataException($"a membership has the unknown role '{reader.GetString(2)}'"));
 
-    private static DateTimeOffset ParseTime(string text) =>
+    public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
             ? time
             : throw new InvalidDataException($"'{text}' is not a stored time");

@@ -121,7 +121,7 @@ internal static class SqliteRows
     public static Guid ParseId(string text) =>
         Guid.TryParseExact(text, "D", out var id) ? id : throw new InvalidDataException($"'{text}' is not a stored id");
 
-    private static DateTimeOffset ParseTime(string text) =>
+    public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
             ? time
             : throw new InvalidDataException($"'{text}' is not a stored time");

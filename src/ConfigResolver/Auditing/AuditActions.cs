@@ -56,4 +56,10 @@ public static class AuditActions
 
     /// <summary>A user joined an organization with a sign-up key.</summary>
     public const string Signup = "signup";
+
+    /// <summary>A policy revision was stored from a directory (<c>cfgr policy push</c>).</summary>
+    public const string PolicyPush = "policy.push";
+
+    /// <summary>A policy revision equal to an earlier one was stored (<c>cfgr policy rollback</c>).</summary>
+    public const string PolicyRollback = "policy.rollback";
 }

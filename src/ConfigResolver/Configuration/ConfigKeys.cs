@@ -33,8 +33,10 @@ internal static partial class ConfigKeys
     public static string[] ProviderPointers(string provider) =>
         s_wellKnownPointers.TryGetValue(provider, out var pointers) ? pointers : BuildProviderPointers(provider);
 
-    /// <summary>Returns the pointer of one of a provider's fields (<see cref="ProviderFields"/>).</summary>
-    public static string ProviderPointer(string provider, ConfigField field) => ProviderPointers(provider)[ProviderFields.IndexOf(field)];
+    /// <summary>Returns the pointer of one of a provider's fields (<see cref="ProviderFields"/>): a lookup for the well-known
+    /// providers, one concatenation (not the whole pointer array) for any other.</summary>
+    public static string ProviderPointer(string provider, ConfigField field) =>
+        s_wellKnownPointers.TryGetValue(provider, out var pointers) ? pointers[ProviderFields.IndexOf(field)] : ProviderPointer(provider) + "/" + field.Name;
 
     public static string ProviderPointer(string provider) => "/" + Providers + "/" + JsonPointer.Escape(provider);
 

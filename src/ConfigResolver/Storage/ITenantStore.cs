@@ -4,7 +4,7 @@ namespace ConfigResolver.Storage;
 
 /// <summary>
 /// Everything a tenancy store provides: the read and write interfaces (organizations, users, memberships, API keys,
-/// invitations, joins), the signup-key index, the change feed and the durable change log it is built on, and the audit log
+/// invitations, joins), the signup-key index, stored policy revisions, the change feed and the durable change log it is built on, and the audit log
 /// every administrative write appends to in its own transaction. Every store (in-memory, SQLite, PostgreSQL, LiteDB) passes the same contract test suite.
 /// </summary>
 /// <remarks>
@@ -21,6 +21,8 @@ public interface ITenantStore
       IMembershipStoreWriter,
       ITenantReader,
       ISignupKeyIndex,
+      IPolicyRevisionStore,
+      IPolicyRevisionStoreWriter,
       IApiKeyStore,
       IApiKeyStoreWriter,
       IApiKeyUsageRecorder,

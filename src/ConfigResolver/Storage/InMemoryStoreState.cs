@@ -28,6 +28,9 @@ internal sealed partial record InMemoryStoreState(
     /// <summary>The revision of the last write (the change log's head).</summary>
     public long Revision { get; init; }
 
+    /// <summary>The stored policy revisions, oldest (number 1) first.</summary>
+    public ImmutableList<PolicyRevision> PolicyRevisions { get; init; } = [];
+
     /// <summary>The retained change-log rows, oldest first.</summary>
     public ImmutableList<ChangeLogEntry> Log { get; init; } = [];
 

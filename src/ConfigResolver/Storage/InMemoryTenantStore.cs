@@ -87,6 +87,12 @@ public sealed partial class InMemoryTenantStore : ITenantStore
             lock (_writeLock)
             {
                 var (next, changes, audit) = write(_state);
+                if (changes.IsEmpty)
+                {
+                    // The write decided there was nothing to change (a policy revision equal to the current one).
+                    return Task.CompletedTask;
+                }
+
                 var now = _timeProvider.GetUtcNow();
                 var entry = ChangeLogEntry.FromChanges(next.Revision + 1, now, changes);
                 next = next.WithLogEntry(entry, now - _retention, MaxLogRows) with { Audit = next.Audit.Add(audit.ToEvent(entry.Revision, now)) };

@@ -31,8 +31,9 @@ public enum TenantChangeKind
     Reset = 7,
 
     /// <summary>
-    /// Reserved for policy revisions stored in the store (issue 12, part B): the change log's wire name
-    /// <c>policy_revision</c> is taken by this kind. No store writes it yet; subscribers that do not handle it ignore it.
+    /// A policy revision was stored (<see cref="IPolicyRevisionStoreWriter.PublishPolicyRevisionAsync"/>); wire name
+    /// <c>policy_revision</c>. Carries no ids: an instance serving policies from the store reads the current revision.
+    /// Subscribers that do not serve policies ignore it.
     /// </summary>
     PolicyRevisionPublished = 8,
 

@@ -130,15 +130,23 @@ public sealed class CheckTests
         var principal = Principal.ForUser(_admin);
         snapshot.Check(principal, "acme", "agents:write", "agent/1");
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var allowed = true;
-        for (var i = 0; i < 1000; i++)
+        // A path that allocates does so on every call, so every round shows it; a one-time runtime event on this thread
+        // (tiering, a type load) while other test classes run in parallel shows in one round at most.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 3 && fewest > 0; round++)
         {
-            allowed &= snapshot.Check(principal, "acme", "agents:write", "agent/1").Allowed;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var allowed = true;
+            for (var i = 0; i < 1000; i++)
+            {
+                allowed &= snapshot.Check(principal, "acme", "agents:write", "agent/1").Allowed;
+            }
+
+            Assert.True(allowed);
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.True(allowed);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]

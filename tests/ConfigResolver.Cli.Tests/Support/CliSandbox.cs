@@ -89,9 +89,22 @@ internal sealed class CliSandbox : IDisposable
     /// <returns>What it printed and returned.</returns>
     public CliResult RunWithInput(string stdin, CancellationToken cancellationToken, params string[] args)
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
         using var input = new StringReader(stdin);
+        return RunWithReader(input, cancellationToken, args);
+    }
+
+    /// <summary>Runs <c>cfgr</c> reading standard input from <paramref name="input"/> (for a watcher: a reader the test closes).</summary>
+    /// <param name="input">Standard input.</param>
+    /// <param name="cancellationToken">Passed to <see cref="CliApp.RunAsync"/>.</param>
+    /// <param name="args">The arguments.</param>
+    /// <returns>What it printed and returned.</returns>
+    public CliResult RunWithReader(TextReader input, CancellationToken cancellationToken, params string[] args) =>
+        RunWithReader(input, new StringWriter(), cancellationToken, args);
+
+    /// <summary>As <see cref="RunWithReader(TextReader, CancellationToken, string[])"/>, writing standard output to <paramref name="stdout"/> as it comes.</summary>
+    public CliResult RunWithReader(TextReader input, TextWriter stdout, CancellationToken cancellationToken, params string[] args)
+    {
+        using var stderr = new StringWriter();
         var console = new CliConsole(stdout, stderr, input, Root)
         {
             Clock = Clock,
@@ -102,7 +115,7 @@ internal sealed class CliSandbox : IDisposable
             Random = Random,
         };
         var exitCode = CliApp.RunAsync(args, console, cancellationToken).GetAwaiter().GetResult();
-        return new CliResult(args, exitCode, stdout.ToString(), stderr.ToString());
+        return new CliResult(args, exitCode, stdout.ToString() ?? string.Empty, stderr.ToString());
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -14,7 +14,17 @@ internal static class ProcessRunner
     /// <param name="timeout">How long it may take.</param>
     /// <param name="args">Its arguments.</param>
     /// <returns>The exit code and the output.</returns>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Run(fileName, workingDirectory, timeout, standardInput: [], args);
+
+    /// <summary>Runs a program to completion with bytes on its standard input.</summary>
+    /// <param name="fileName">The program.</param>
+    /// <param name="workingDirectory">Its working directory.</param>
+    /// <param name="timeout">How long it may take.</param>
+    /// <param name="standardInput">The bytes written to its standard input before it is closed.</param>
+    /// <param name="args">Its arguments.</param>
+    /// <returns>The exit code and the output.</returns>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string fileName, string workingDirectory, TimeSpan timeout, byte[] standardInput, params string[] args)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -34,6 +44,7 @@ internal static class ProcessRunner
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment.Remove("CFGR_DB");
         using var process = Process.Start(start)!;
+        process.StandardInput.BaseStream.Write(standardInput);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

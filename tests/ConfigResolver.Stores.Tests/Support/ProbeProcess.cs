@@ -41,11 +41,42 @@ internal sealed class ProbeProcess : IAsyncDisposable
         }
     }
 
-    public static ProbeProcess Start(params string[] arguments)
+    /// <summary>The <c>cfgr</c> tool's assembly (src/ConfigResolver.Cli), built in the same configuration.</summary>
+    public static string CfgrPath
     {
-        Assert.True(File.Exists(AssemblyPath), $"The probe was not built: {AssemblyPath}");
+        get
+        {
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var (framework, configuration) = (output.Name, output.Parent!.Name);
+            return Path.Combine(TestPaths.RepositoryRoot, "src", "ConfigResolver.Cli", "bin", configuration, framework, "cfgr.dll");
+        }
+    }
+
+    /// <summary>Gets the OS process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Gets the exit code once the process has ended (after <see cref="DisposeAsync"/>).</summary>
+    public int ExitCode => _process.ExitCode;
+
+    public static ProbeProcess Start(params string[] arguments) => StartAssembly(AssemblyPath, arguments);
+
+    /// <summary>Starts <c>cfgr</c> with the arguments, standard input open until disposed.</summary>
+    public static ProbeProcess StartCfgr(params string[] arguments) => StartAssembly(CfgrPath, arguments);
+
+    private static ProbeProcess StartAssembly(string assembly, string[] arguments)
+    {
+        Assert.True(File.Exists(assembly), $"The program was not built: {assembly}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(AssemblyPath);
+        start.Environment.Remove("CFGR_DB");
+        start.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -77,8 +108,24 @@ internal sealed class ProbeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes standard input (which ends a watcher cleanly) and waits for the exit code.</summary>
+    public async Task<int> CloseInputAndWaitAsync()
+    {
+        _process.StandardInput.Close();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_process.HasExited)
+        {
+            await _reader;
+            _process.Dispose();
+            return;
+        }
+
         try
         {
             _process.StandardInput.Close();

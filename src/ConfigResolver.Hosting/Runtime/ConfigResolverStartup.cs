@@ -1,0 +1,112 @@
+using ConfigResolver.Authorization;
+using ConfigResolver.Resolution;
+using ConfigResolver.Storage;
+using ConfigResolver.Stores;
+using ConfigResolver.Tenancy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ConfigResolver.Hosting;
+
+/// <summary>
+/// The hosted service that owns the store (and with it the change feed: SQLite and LiteDB polling, the PostgreSQL
+/// listener), the resolver and the authorization service (and its policy watcher). Start opens them in that order;
+/// stop closes them in reverse, so nothing keeps polling or watching after the host stops.
+/// </summary>
+internal sealed partial class ConfigResolverStartup(
+    ConfigResolverRuntime runtime,
+    IOptions<ConfigResolverOptions> options,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory,
+    ConfigResolverTelemetry telemetry,
+    EnvironmentLayer? environment = null) : IHostedService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ConfigResolverStartup>();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var (store, owner, display) = await OpenStoreAsync(settings, cancellationToken).ConfigureAwait(false);
+        TenantConfigResolver? resolver = null;
+        AuthorizationService? authorization = null;
+        try
+        {
+            resolver = new TenantConfigResolver(
+                store, environment?.Configuration, Microsoft.Extensions.Options.Options.Create(settings.Resolver), timeProvider, loggerFactory.CreateLogger<TenantConfigResolver>());
+            if (settings.Policies.Source == PolicySource.Directory)
+            {
+                authorization = await AuthorizationService.StartAsync(
+                    new AuthorizationOptions
+                    {
+                        PolicyDirectory = settings.Policies.Directory!,
+                        WatchForChanges = settings.Policies.Watch,
+                        ReloadDebounce = settings.Policies.ReloadDebounce,
+                        RunPolicyTestsOnReload = settings.Policies.RunTestsOnReload,
+                        TimeProvider = timeProvider,
+                    },
+                    store,
+                    resolver,
+                    loggerFactory.CreateLogger<AuthorizationService>(),
+                    cancellationToken).ConfigureAwait(false);
+                authorization.Reloaded += telemetry.OnPolicyReloaded;
+            }
+
+            var administration = new TenantAdministration(store, timeProvider, loggerFactory.CreateLogger<TenantAdministration>(), settings.Resolver.DocumentLimits);
+            var state = new RuntimeState(store, owner, administration, resolver, authorization, display, timeProvider.GetUtcNow());
+            runtime.Publish(state);
+            telemetry.Attach(runtime);
+            LogStarted(_logger, display, settings.Policies.Source);
+        }
+        catch
+        {
+            authorization?.Dispose();
+            resolver?.Dispose();
+            await owner.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (runtime.TryState is not { } state)
+        {
+            return;
+        }
+
+        runtime.Publish(null);
+        if (state.Authorization is { } authorization)
+        {
+            authorization.Reloaded -= telemetry.OnPolicyReloaded;
+            authorization.Dispose();
+        }
+
+        state.Resolver.Dispose();
+        await state.StoreOwner.DisposeAsync().ConfigureAwait(false);
+        LogStopped(_logger, state.StoreDisplay);
+    }
+
+    private async Task<(ITenantStore Store, IAsyncDisposable Owner, string Display)> OpenStoreAsync(ConfigResolverOptions settings, CancellationToken cancellationToken)
+    {
+        if (settings.Store.Provider == StoreProvider.InMemory)
+        {
+            var memory = new InMemoryTenantStore(settings.Resolver, timeProvider, loggerFactory.CreateLogger<InMemoryTenantStore>());
+            return (memory, new NothingToDispose(), "in-memory");
+        }
+
+        var tenancy = await TenantStoreLocator.OpenAsync(
+            StoreLocator.For(settings.Store), settings.Resolver, baseDirectory: null, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
+        return (tenancy.Store, tenancy, tenancy.Location.Display);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "ConfigResolver started on store {Store} (policies: {PolicySource})")]
+    private static partial void LogStarted(ILogger logger, string store, PolicySource policySource);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "ConfigResolver stopped; store {Store} closed")]
+    private static partial void LogStopped(ILogger logger, string store);
+
+    private sealed class NothingToDispose : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
