@@ -22,8 +22,11 @@ internal sealed class PlaygroundApi(PolicyPlaygroundOptions options)
 
     private TimeProvider Clock => options.TimeProvider ?? TimeProvider.System;
 
-    public IResult Files() =>
-        PlaygroundJson.Result(new { files = options.InitialFiles.OrderBy(static f => f.Key, StringComparer.Ordinal).Select(static f => new { path = f.Key, text = f.Value }) });
+    public async Task<IResult> FilesAsync(CancellationToken cancellationToken)
+    {
+        var files = await options.InitialFiles(cancellationToken).ConfigureAwait(false);
+        return PlaygroundJson.Result(new { files = files.OrderBy(static f => f.Key, StringComparer.Ordinal).Select(static f => new { path = f.Key, text = f.Value }) });
+    }
 
     public async Task<IResult> LintAsync(HttpContext http, CancellationToken cancellationToken)
     {
@@ -151,6 +154,12 @@ internal sealed class PlaygroundApi(PolicyPlaygroundOptions options)
     /// <summary>Reads the body within <see cref="PolicyPlaygroundOptions.MaxRequestBytes"/>; a malformed or oversized one is a 400/413 with a message.</summary>
     private async Task<(PlaygroundRequest? Request, IResult? Rejected)> ReadAsync(HttpContext http, CancellationToken cancellationToken)
     {
+        if (!http.Request.HasJsonContentType())
+        {
+            // A cross-site form cannot send application/json without a CORS preflight, which the playground never answers.
+            return (null, PlaygroundJson.Problem("expected a JSON body ('Content-Type: application/json').", StatusCodes.Status415UnsupportedMediaType));
+        }
+
         if (http.Request.ContentLength > options.MaxRequestBytes)
         {
             return (null, PlaygroundJson.Problem($"the request is larger than {options.MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge));

@@ -5,10 +5,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Mounts the policy playground: <c>GET {prefix}/</c> (the page and its script and style) and <c>POST {prefix}/api/lint|test|check|impact</c>.</summary>
+/// <summary>
+/// Mounts the policy playground: <c>GET {prefix}/</c> (the page and its script and style), <c>GET {prefix}/api/files</c>
+/// and <c>POST {prefix}/api/lint|test|check|impact</c>.
+/// </summary>
 public static class PolicyPlaygroundEndpoints
 {
-    /// <summary>Maps the playground's page and endpoints under <paramref name="prefix"/>; every request from a non-loopback address gets 403.</summary>
+    /// <summary>
+    /// Maps the playground's page and endpoints under <paramref name="prefix"/>. A request from a non-loopback address,
+    /// or naming a host other than <c>localhost</c> or a loopback address (a DNS-rebinding page), gets 403.
+    /// </summary>
     /// <param name="endpoints">The endpoint builder (a <c>WebApplication</c>).</param>
     /// <param name="options">What the playground serves.</param>
     /// <param name="prefix">The path the page lives under; <c>/playground</c> by default.</param>
@@ -20,12 +26,13 @@ public static class PolicyPlaygroundEndpoints
         ArgumentNullException.ThrowIfNull(options);
         var api = new PlaygroundApi(options);
         var group = endpoints.MapGroup(prefix);
-        group.AddEndpointFilter(static async (context, next) =>
-            IsLoopback(context.HttpContext.Connection.RemoteIpAddress) ? await next(context).ConfigureAwait(false) : Results.StatusCode(StatusCodes.Status403Forbidden));
+        group.AddEndpointFilter(static async (context, next) => IsLoopback(context.HttpContext.Connection.RemoteIpAddress) && IsLoopbackHost(context.HttpContext.Request.Host)
+            ? await next(context).ConfigureAwait(false)
+            : Results.StatusCode(StatusCodes.Status403Forbidden));
         group.MapGet("/", static () => PlaygroundAssets.Result("index.html"));
         group.MapGet("/playground.js", static () => PlaygroundAssets.Result("playground.js"));
         group.MapGet("/playground.css", static () => PlaygroundAssets.Result("playground.css"));
-        group.MapGet("/api/files", api.Files);
+        group.MapGet("/api/files", api.FilesAsync);
         group.MapPost("/api/lint", api.LintAsync);
         group.MapPost("/api/test", api.TestAsync);
         group.MapPost("/api/check", api.CheckAsync);
@@ -35,4 +42,12 @@ public static class PolicyPlaygroundEndpoints
 
     /// <summary>Whether a remote address is the machine itself (an in-process test server has none).</summary>
     internal static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+
+    /// <summary>
+    /// Whether the Host header names this machine. A page on another site whose name an attacker points at 127.0.0.1
+    /// (DNS rebinding) sends its own name, so it is refused even though the connection is local.
+    /// </summary>
+    internal static bool IsLoopbackHost(HostString host) =>
+        host.HasValue && (string.Equals(host.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
 }

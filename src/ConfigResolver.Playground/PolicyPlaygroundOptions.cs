@@ -10,8 +10,11 @@ public sealed class PolicyPlaygroundOptions
     /// <summary>The serving authorization snapshot: its policy is the "before" of an impact diff and its facts answer checks.</summary>
     public required Func<AuthorizationSnapshot> Serving { get; init; }
 
-    /// <summary>The files the working copy starts from: relative path (<c>roles.yaml</c>, <c>rules/x.yaml</c>) to text.</summary>
-    public required IReadOnlyDictionary<string, string> InitialFiles { get; init; }
+    /// <summary>
+    /// Reads the files a working copy starts from (the serving policy's, so a page loaded after a reload starts from
+    /// the new one): relative path (<c>roles.yaml</c>, <c>rules/x.yaml</c>) to text. Called on every page load.
+    /// </summary>
+    public required Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> InitialFiles { get; init; }
 
     /// <summary>
     /// The principals checks may be asked as and impact diffs compare (members by email, API keys by <c>apikey:&lt;id&gt;</c>);

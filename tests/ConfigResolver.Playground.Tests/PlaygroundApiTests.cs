@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigResolver.Playground.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace ConfigResolver.Playground.Tests;
 
@@ -102,6 +103,32 @@ public sealed class PlaygroundApiTests : IAsyncLifetime, IDisposable
         Assert.Contains("not valid JSON", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_or_a_foreign_host_name_is_refused()
+    {
+        var form = await _client.PostAsync("api/lint", new StringContent("{\"files\":[]}", System.Text.Encoding.UTF8, "text/plain"));
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "api/files");
+        rebound.Headers.Host = "attacker.example";
+        var foreign = await _client.SendAsync(rebound);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("api/files")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("localhost:8181", true)]
+    [InlineData("127.0.0.1:8181", true)]
+    [InlineData("[::1]:8181", true)]
+    [InlineData("LOCALHOST", true)]
+    [InlineData("attacker.example:8181", false)]
+    [InlineData("127.0.0.1.nip.io", false)]
+    [InlineData("", false)]
+    public void Only_loopback_host_names_are_served(string host, bool served)
+    {
+        Assert.Equal(served, PolicyPlaygroundEndpoints.IsLoopbackHost(new HostString(host)));
     }
 
     [Theory]

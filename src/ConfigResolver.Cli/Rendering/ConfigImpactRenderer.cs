@@ -23,7 +23,7 @@ internal static class ConfigImpactRenderer
         }
 
         yield return impact.HasChanges
-            ? string.Create(CultureInfo.InvariantCulture, $"{impact.Changes.Length} values change in {impact.Organizations.Length} organizations ({impact.OrganizationsCompared} compared).")
+            ? string.Create(CultureInfo.InvariantCulture, $"{PolicyImpactRenderer.Count(impact.Changes.Length, "value changes", "values change")} in {PolicyImpactRenderer.Count(impact.Organizations.Length, "organization")} ({impact.OrganizationsCompared} compared).")
             : string.Create(CultureInfo.InvariantCulture, $"no resolved value changes ({impact.OrganizationsCompared} organizations compared).");
     }
 

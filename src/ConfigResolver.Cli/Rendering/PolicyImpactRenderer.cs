@@ -40,8 +40,12 @@ internal static class PolicyImpactRenderer
         }
 
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"{impact.Changes.Length} decisions change from {from} to {to}: {impact.Gained} gained, {impact.Lost} lost, for {impact.Principals} principals in {impact.Organizations} organizations ({impact.DecisionsCompared} compared).");
+            $"{Count(impact.Changes.Length, "decision changes", "decisions change")} from {from} to {to}: {impact.Gained} gained, {impact.Lost} lost, for {Count(impact.Principals, "principal")} in {Count(impact.Organizations, "organization")} ({impact.DecisionsCompared} compared).");
     }
+
+    /// <summary>"1 principal", "3 principals" (or the plural given).</summary>
+    internal static string Count(int n, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many ?? one + "s")}");
 
     /// <summary>The <c>--json</c> object: <c>{from, to, changes: [{org, principal, action, resource, before, after, because_before, because_after}], summary: {orgs, principals, gained, lost}}</c>.</summary>
     /// <param name="from">The old side, as given.</param>

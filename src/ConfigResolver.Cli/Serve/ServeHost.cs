@@ -42,6 +42,11 @@ internal static class ServeHost
         context.Print($"cfgr serve: listening on {string.Join(", ", addresses)}");
         context.Print($"cfgr serve: store {settings.StoreShown}; policies {(settings.ShippedCopy is null ? settings.PolicyDirectory : "(built-in)")}"
             + $"{(settings.Enforcer is null ? string.Empty : "; casbin model loaded")}{(settings.Token is null ? string.Empty : "; bearer token required on /v1")}");
+        if (settings.Playground)
+        {
+            context.Print($"cfgr serve: policy playground on {string.Join(", ", addresses.Select(static a => a.TrimEnd('/') + PlaygroundModule.Prefix + "/"))} (loopback only)");
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -78,7 +83,8 @@ internal static class ServeHost
             .AddAuthorization(p => p.FromDirectory(settings.PolicyDirectory, settings.WatchPolicies))
             .UseEnvironmentLayer(Tenancy.CliTenancy.Environment(context))
             .AddAspNetCore();
-        foreach (var module in ServeModules.All)
+        var modules = ServeModules.For(context, settings);
+        foreach (var module in modules)
         {
             module.ConfigureServices(builder);
         }
@@ -90,7 +96,7 @@ internal static class ServeHost
             Enforcer = settings.Enforcer,
             PolicyDirectoryDisplay = settings.ShippedCopy is null ? null : Shipped.ShippedFiles.DisplayRoot,
         });
-        foreach (var module in ServeModules.All)
+        foreach (var module in modules)
         {
             module.Map(app, v1);
         }

@@ -114,6 +114,11 @@ public sealed class UsageTests : IDisposable
     [Fact]
     public void Help_for_enforce_matches_its_golden_file() => Golden.Match("help_enforce", _sandbox.Run("enforce", "--help"));
 
+    [Theory]
+    [InlineData("help_serve", "serve")]
+    [InlineData("help_policy_diff", "policy", "diff")]
+    public void Help_for_serve_and_policy_diff_matches_its_golden_file(string golden, params string[] command) => Golden.Match(golden, _sandbox.Run([.. command, "--help"]));
+
     [Fact]
     public void Run_with_plain_writers_is_the_in_process_entry_point()
     {

@@ -33,13 +33,13 @@ internal sealed class PlaygroundHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var (facts, names) = World();
-        var files = Directory.EnumerateFiles(ShippedPolicies, "*", SearchOption.AllDirectories)
+        IReadOnlyDictionary<string, string> files = Directory.EnumerateFiles(ShippedPolicies, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(ShippedPolicies, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
         var serving = AuthorizationSnapshot.Create(PolicyLoader.LoadDirectory(ShippedPolicies, timeProvider: TestTime.Fixed), facts, new AuthorizationOptions { TimeProvider = TestTime.Fixed });
         app.MapPolicyPlayground(new PolicyPlaygroundOptions
         {
             Serving = () => serving,
-            InitialFiles = files,
+            InitialFiles = _ => Task.FromResult(files),
             Population = _ => Task.FromResult(ImpactPopulation.Create(facts, names.GetValueOrDefault, [], TestTime.Fixed.GetUtcNow())),
             TimeProvider = TestTime.Fixed,
         });

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace ConfigResolver.Playground.Tests.Support;
+namespace ConfigResolver.Cli.Tests.Support;
 
 /// <summary>
 /// A headless Chromium driven through chromedriver with the W3C WebDriver HTTP protocol, using only HttpClient (no

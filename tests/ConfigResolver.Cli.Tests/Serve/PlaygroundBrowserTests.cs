@@ -1,12 +1,14 @@
-using ConfigResolver.Playground.Tests.Support;
+using ConfigResolver.Cli.Tests.Support;
 using ConfigResolver.Testing;
 
-namespace ConfigResolver.Playground.Tests;
+namespace ConfigResolver.Cli.Tests.Serve;
 
 /// <summary>
-/// The playground end to end in a real headless Chromium (driven through chromedriver, see <see cref="WebDriverSession"/>):
+/// The playground end to end as a user gets it: <c>cfgr serve --playground</c> (the real host, in-process, over the
+/// tenancy database) and a real headless Chromium driven through chromedriver (see <see cref="WebDriverSession"/>):
 /// load the page, type an error and see it at its line, fix it, run the tests, ask a check and read the explanation,
-/// change a role and see the impact. A screenshot is saved to artifacts/playground.png at the repository root.
+/// change a role and see the impact against the serving policy. A screenshot is saved to artifacts/playground.png at
+/// the repository root.
 /// </summary>
 public sealed class PlaygroundBrowserTests
 {
@@ -15,10 +17,13 @@ public sealed class PlaygroundBrowserTests
     [Fact(Timeout = 300_000)]
     public async Task An_admin_edits_lints_tests_checks_and_sees_the_impact_in_a_real_browser()
     {
-        await using var host = await PlaygroundHost.StartAsync();
+        using var sandbox = new CliSandbox();
+        var db = TenancyDatabase.Seed(sandbox);
+        Assert.Equal(0, sandbox.Run("--db", db, "member", "set", "--org", "beta", "--email", "bob@acme.example", "--role", "member").ExitCode);
+        await using var server = await RunningServer.StartAsync(sandbox, "--db", db, "--playground");
         await using var browser = await WebDriverSession.StartAsync();
 
-        await browser.NavigateAsync(host.BaseAddress);
+        await browser.NavigateAsync(new Uri(server.Address, "/playground/"));
         await browser.WaitUntilAsync("return document.getElementById('lint-status').textContent === 'no problems';", "the first lint", Problems);
         Assert.Equal("roles.yaml", await browser.TextAsync("#tabs button.active"));
         var lines = (await browser.ScriptAsync("return document.getElementById('source').value.split('\\n').length;")).GetInt32();
@@ -41,7 +46,7 @@ public sealed class PlaygroundBrowserTests
             "return document.getElementById('test-summary').textContent;");
         Assert.DoesNotContain("FAIL", await browser.TextAsync("#test-results"), StringComparison.Ordinal);
 
-        await browser.TypeAsync("#check-principal", "mia@acme.example");
+        await browser.TypeAsync("#check-principal", "bob@acme.example");
         await browser.TypeAsync("#check-org", "acme");
         await browser.TypeAsync("#check-action", "agents:write");
         await browser.ClickAsync("#run-check");
@@ -59,11 +64,12 @@ public sealed class PlaygroundBrowserTests
         await browser.WaitUntilAsync("return document.querySelectorAll('#impact-changes tr.change').length > 0;", "the impact", "return document.getElementById('impact-summary').textContent;");
         var rows = (await browser.ScriptAsync("return [...document.querySelectorAll('#impact-changes tr.change')].map(r => [...r.cells].slice(0, 4).map(c => c.textContent).join(' '));"))
             .EnumerateArray().Select(static r => r.GetString()).ToList();
-        Assert.Equal(["acme mia@acme.example agents:write allow → deny", "beta mia@acme.example agents:write allow → deny"], rows);
+        Assert.Equal(["acme bob@acme.example agents:write allow → deny", "beta bob@acme.example agents:write allow → deny"], rows);
         Assert.StartsWith("2 decision(s) change: 0 gained, 2 lost", await browser.TextAsync("#impact-summary"), StringComparison.Ordinal);
 
         var screenshot = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "playground.png");
         await browser.ScreenshotAsync(screenshot);
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is empty");
+        Assert.Contains($"cfgr serve: policy playground on {server.Address.ToString().TrimEnd('/')}/playground/ (loopback only)\n", server.Stdout, StringComparison.Ordinal);
     }
 }
