@@ -24,4 +24,12 @@ public sealed class PolicySourceBuilder
         };
         return this;
     }
+
+    /// <summary>Reads the policies from the store's current policy revision, following new revisions through the change feed.</summary>
+    /// <returns>This builder.</returns>
+    public PolicySourceBuilder FromStore()
+    {
+        Apply = static p => p.Source = PolicySource.Store;
+        return this;
+    }
 }

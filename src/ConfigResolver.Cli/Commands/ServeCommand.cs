@@ -13,7 +13,7 @@ internal sealed class ServeCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec(
         "serve",
         "Serve resolution, checks and Casbin enforcement over HTTP (loopback by default) until Ctrl+C.",
-        new OptionSpec("--policies", "DIR|store", "The policy directory, watched for edits (default: the policies shipped inside cfgr). 'store' is reserved for policy revisions kept in the store."),
+        new OptionSpec("--policies", "DIR|store", "The policy directory, watched for edits (default: the policies shipped inside cfgr), or 'store': the current revision of 'cfgr policy push', following new ones."),
         new OptionSpec("--urls", "URLS", "Where to listen, ';'-separated (default http://127.0.0.1:8181; port 0 picks a free port)."),
         new OptionSpec("--allow-remote", null, "Allow --urls that are not loopback addresses (put a TLS proxy and --token-file in front)."),
         new OptionSpec("--playground", null, "Also serve the policy playground page at /playground/ (loopback clients only; refused with --allow-remote)."),

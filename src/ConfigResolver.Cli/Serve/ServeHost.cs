@@ -40,7 +40,7 @@ internal static class ServeHost
 
         var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         context.Print($"cfgr serve: listening on {string.Join(", ", addresses)}");
-        context.Print($"cfgr serve: store {settings.StoreShown}; policies {(settings.ShippedCopy is null ? settings.PolicyDirectory : "(built-in)")}"
+        context.Print($"cfgr serve: store {settings.StoreShown}; policies {(settings.ShippedCopy is not null ? "(built-in)" : settings.PolicyDirectory ?? "store")}"
             + $"{(settings.Enforcer is null ? string.Empty : "; casbin model loaded")}{(settings.Token is null ? string.Empty : "; bearer token required on /v1")}");
         if (settings.Playground)
         {
@@ -80,7 +80,17 @@ internal static class ServeHost
                 o.Store.Provider = settings.Provider;
                 o.Store.ConnectionString = settings.Connection;
             })
-            .AddAuthorization(p => p.FromDirectory(settings.PolicyDirectory, settings.WatchPolicies))
+            .AddAuthorization(p =>
+            {
+                if (settings.PolicyDirectory is { } directory)
+                {
+                    p.FromDirectory(directory, settings.WatchPolicies);
+                }
+                else
+                {
+                    p.FromStore();
+                }
+            })
             .UseEnvironmentLayer(Tenancy.CliTenancy.Environment(context))
             .AddAspNetCore();
         var modules = ServeModules.For(context, settings);

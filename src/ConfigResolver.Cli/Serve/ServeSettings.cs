@@ -10,7 +10,7 @@ namespace ConfigResolver.Cli.Serve;
 
 /// <summary><c>cfgr serve</c>'s command line, checked: addresses (loopback unless allowed), token, store, policies, Casbin model.</summary>
 internal sealed record ServeSettings(
-    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer, bool Playground = false)
+    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string? PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer, bool Playground = false)
 {
     public const string DefaultUrl = "http://127.0.0.1:8181";
     private const int MaxTokenBytes = 4096;
@@ -47,9 +47,12 @@ internal sealed record ServeSettings(
             _ => StoreProvider.Sqlite,
         };
 
-        var (directory, watch, copy) = Policies(context, spec, args.Value("--policies"));
+        var (directory, watch, copy) = Policies(context, args.Value("--policies"));
         return new ServeSettings(urls, token, provider, location.Target, location.Display, directory, watch, copy, enforcer, playground);
     }
+
+    /// <summary>Gets a value indicating whether the policies are the store's current revision (<c>--policies store</c>).</summary>
+    public bool PoliciesFromStore => PolicyDirectory is null;
 
     public void DeleteShippedPolicies()
     {
@@ -59,12 +62,12 @@ internal sealed record ServeSettings(
         }
     }
 
-    private static (string Directory, bool Watch, string? Copy) Policies(CommandContext context, CommandSpec spec, string? value)
+    private static (string? Directory, bool Watch, string? Copy) Policies(CommandContext context, string? value)
     {
         if (string.Equals(value, "store", StringComparison.Ordinal))
         {
-            // TODO(#12): policy revisions kept in the store (issue 12 part B) plug in here as PolicySource.Store.
-            throw new UsageException("'--policies store' needs policy revisions in the store, which this build does not have yet; give a policy directory.") { Command = spec };
+            // The store's current revision; the authorization service follows new revisions through the change feed.
+            return (null, false, null);
         }
 
         if (value is not null)

@@ -38,9 +38,9 @@ internal sealed class ConfigResolverOptionsValidator(string sectionPath) : IVali
                 Fail("Policies:Directory", "an existing directory", $"'{policies.Directory}', which does not exist");
             }
         }
-        else if (policies.Source != PolicySource.None)
+        else if (policies.Source is not (PolicySource.None or PolicySource.Store))
         {
-            Fail("Policies:Source", "'None' or 'Directory'", $"'{policies.Source}'");
+            Fail("Policies:Source", "'None', 'Directory' or 'Store'", $"'{policies.Source}'");
         }
 
         NotNegative(policies.ReloadDebounce, "Policies:ReloadDebounce", Fail);

@@ -8,4 +8,10 @@ public enum PolicySource
 
     /// <summary>A policy directory (<c>ConfigResolver:Policies:Directory</c>), optionally watched for edits.</summary>
     Directory,
+
+    /// <summary>
+    /// The store's current policy revision (<c>cfgr policy push</c>), switched to on every instance when a new one is
+    /// published; a store without a revision fails the start (POL2040).
+    /// </summary>
+    Store,
 }

@@ -34,12 +34,14 @@ internal sealed partial class ConfigResolverStartup(
         {
             resolver = new TenantConfigResolver(
                 store, environment?.Configuration, Microsoft.Extensions.Options.Options.Create(settings.Resolver), timeProvider, loggerFactory.CreateLogger<TenantConfigResolver>());
-            if (settings.Policies.Source == PolicySource.Directory)
+            if (settings.Policies.Source is PolicySource.Directory or PolicySource.Store)
             {
+                var fromStore = settings.Policies.Source == PolicySource.Store;
                 authorization = await AuthorizationService.StartAsync(
                     new AuthorizationOptions
                     {
-                        PolicyDirectory = settings.Policies.Directory!,
+                        PolicySource = fromStore ? PolicySourceKind.Store : PolicySourceKind.Directory,
+                        PolicyDirectory = fromStore ? string.Empty : settings.Policies.Directory!,
                         WatchForChanges = settings.Policies.Watch,
                         ReloadDebounce = settings.Policies.ReloadDebounce,
                         RunPolicyTestsOnReload = settings.Policies.RunTestsOnReload,

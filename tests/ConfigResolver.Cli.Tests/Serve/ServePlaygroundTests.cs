@@ -7,7 +7,8 @@ namespace ConfigResolver.Cli.Tests.Serve;
 
 /// <summary>
 /// <c>cfgr serve --playground</c> without a browser: off by default, refused with <c>--allow-remote</c>, the working
-/// copy starts from the directory serve uses, and the impact is computed against the policy being served.
+/// copy starts from the policy serve uses (a directory, or the store's revision with <c>--policies store</c>), and the
+/// impact is computed against the policy being served.
 /// </summary>
 public sealed class ServePlaygroundTests
 {
@@ -43,13 +44,11 @@ public sealed class ServePlaygroundTests
         var policies = sandbox.CopyShippedPolicies("served");
         var roles = Path.Combine(sandbox.Root, policies, "roles.yaml");
         var shippedRoles = File.ReadAllText(roles);
-        var member = shippedRoles.IndexOf("\n  member:\n", StringComparison.Ordinal);
-        var line = shippedRoles.IndexOf("      - agents:write\n", member, StringComparison.Ordinal);
-        File.WriteAllText(roles, shippedRoles.Remove(line, "      - agents:write\n".Length));
+        File.WriteAllText(roles, RemoveMemberAgentsWrite(shippedRoles));
         await using var server = await RunningServer.StartAsync(sandbox, "--db", db, "--policies", policies, "--playground");
 
         var files = (await server.Client.GetFromJsonAsync<JsonElement>("/playground/api/files")).GetProperty("files");
-        var served = files.EnumerateArray().Single(static f => f.GetProperty("path").GetString() == "roles.yaml").GetProperty("text").GetString();
+        var served = RolesOf(files);
         var same = await ImpactAsync(server, files);
         var shipped = await ImpactAsync(server, WithRoles(files, shippedRoles));
 
@@ -59,6 +58,66 @@ public sealed class ServePlaygroundTests
             .Select(static c => $"{c.GetProperty("org").GetString()} {c.GetProperty("principal").GetString()} {c.GetProperty("action").GetString()} {c.GetProperty("before").GetString()}>{c.GetProperty("after").GetString()}");
         Assert.Contains("acme bob@acme.example agents:write deny>allow", gained);
         Assert.Equal(0, shipped.GetProperty("summary").GetProperty("lost").GetInt32());
+    }
+
+    [Fact]
+    public async Task With_policies_from_the_store_the_playground_follows_the_revision_serving()
+    {
+        using var sandbox = new CliSandbox();
+        var db = TenancyDatabase.Seed(sandbox);
+        var policies = sandbox.CopyShippedPolicies("pol");
+        var shippedRoles = File.ReadAllText(Path.Combine(sandbox.Root, "pol", "roles.yaml"));
+        Assert.Equal(0, sandbox.Run("--db", db, "policy", "push", policies, "--author", "ann").ExitCode);
+        await using var server = await RunningServer.StartAsync(sandbox, "--db", db, "--policies", "store", "--playground");
+
+        var first = (await server.Client.GetFromJsonAsync<JsonElement>("/playground/api/files")).GetProperty("files");
+        var withoutAgentsWrite = WithRoles(first, RemoveMemberAgentsWrite(shippedRoles));
+        var lost = await ImpactAsync(server, withoutAgentsWrite);
+        Assert.True(await AllowedAsync(server));
+        Assert.Equal(shippedRoles, RolesOf(first));
+        Assert.Equal(1, lost.GetProperty("summary").GetProperty("lost").GetInt32());
+
+        File.WriteAllText(Path.Combine(sandbox.Root, "pol", "roles.yaml"), RemoveMemberAgentsWrite(shippedRoles));
+        Assert.Equal(0, sandbox.Run("--db", db, "policy", "push", policies, "--author", "ann").ExitCode);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await AllowedAsync(server))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the server did not switch to revision 2");
+            sandbox.Clock.Advance(TimeSpan.FromSeconds(1)); // the server's store polls its change log on the sandbox's clock
+            await Task.Delay(100);
+        }
+
+        var second = (await server.Client.GetFromJsonAsync<JsonElement>("/playground/api/files")).GetProperty("files");
+        Assert.Equal(RemoveMemberAgentsWrite(shippedRoles), RolesOf(second));
+        Assert.Equal(0, (await ImpactAsync(server, withoutAgentsWrite)).GetProperty("changes").GetArrayLength());
+        Assert.Contains("policies store", server.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Policies_from_a_store_without_a_revision_refuse_to_start()
+    {
+        using var sandbox = new CliSandbox();
+        var db = TenancyDatabase.Seed(sandbox);
+
+        var result = sandbox.Run("--db", db, "serve", "--urls", "http://127.0.0.1:0", "--policies", "store");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("POL2040", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> AllowedAsync(RunningServer server)
+    {
+        using var response = await server.Client.PostAsJsonAsync("/v1/check", new { user = "bob@acme.example", org = "acme", action = "agents:write" });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allowed").GetBoolean();
+    }
+
+    private static string RolesOf(JsonElement files) =>
+        files.EnumerateArray().Single(static f => f.GetProperty("path").GetString() == "roles.yaml").GetProperty("text").GetString()!;
+
+    private static string RemoveMemberAgentsWrite(string roles)
+    {
+        var line = roles.IndexOf("      - agents:write\n", roles.IndexOf("\n  member:\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        return roles.Remove(line, "      - agents:write\n".Length);
     }
 
     private static async Task<JsonElement> ImpactAsync(RunningServer server, JsonElement files)
