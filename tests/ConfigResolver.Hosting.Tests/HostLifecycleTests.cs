@@ -96,6 +96,17 @@ public sealed class HostLifecycleTests
         }
     }
 
+    [Fact]
+    public async Task Policies_from_a_store_without_a_revision_fail_the_start_with_POL2040()
+    {
+        using var host = HostFactory.InMemory(b => b.AddAuthorization(p => p.FromStore()));
+
+        var error = await Assert.ThrowsAsync<Policy.Diagnostics.PolicyCompilationException>(() => host.StartAsync());
+
+        Assert.Equal("POL2040", Assert.Single(error.Diagnostics).Code);
+        Assert.False(host.Services.GetRequiredService<ConfigResolverRuntime>().IsStarted);
+    }
+
     private sealed class FakeResolver : ITenantConfigResolver
     {
         public ValueTask<TenantConfig> ResolveAsync(string organizationSlug, string? setup = null, CancellationToken cancellationToken = default) =>

@@ -30,6 +30,7 @@ internal sealed class CompiledRule
         Conditions = [.. when];
         Reads = [.. when.Select(static c => ReadMask(c))];
         Actions = actions;
+        Resources = resources;
         When = when;
         Reason = reason;
     }
@@ -50,6 +51,9 @@ internal sealed class CompiledRule
     public string? OverlayOrganization { get; }
 
     public ImmutableArray<SelectorGlob> Actions { get; }
+
+    /// <summary>The resource selectors; empty when the rule selects every resource.</summary>
+    public ImmutableArray<SelectorGlob> Resources { get; }
 
     public ImmutableArray<CompiledCondition> When { get; }
 

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary><c>policy test</c> ran the suites and at least one case failed.</summary>
     public const int TestsFailed = 4;
 
+    /// <summary><c>policy diff</c> and <c>org config diff</c>: the change would change something (decisions, resolved values), so CI can gate it.</summary>
+    public const int Changes = 5;
+
     /// <summary>The run was cancelled (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 
@@ -29,6 +32,7 @@ internal static class ExitCodes
         (Usage, "usage error: unknown command or option, missing argument"),
         (Denied, "check: denied"),
         (TestsFailed, "policy test: a case failed"),
+        (Changes, "policy diff, org config diff: something would change"),
         (Cancelled, "interrupted (Ctrl+C)"),
     ];
 }

@@ -5,7 +5,7 @@ namespace ConfigResolver.Cli.Serve;
 
 /// <summary>
 /// A part of what <c>cfgr serve</c> serves beyond the core API: more <c>/v1</c> endpoints (they get the token check
-/// through the /v1 group) or pages. Add one file implementing this and one line to <see cref="ServeModules.All"/>.
+/// through the /v1 group) or pages. Add one file implementing this and one line to <see cref="ServeModules.For"/>.
 /// </summary>
 internal interface IServeModule
 {

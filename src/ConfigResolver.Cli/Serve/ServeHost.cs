@@ -42,6 +42,11 @@ internal static class ServeHost
         context.Print($"cfgr serve: listening on {string.Join(", ", addresses)}");
         context.Print($"cfgr serve: store {settings.StoreShown}; policies {ServedPolicies(settings)}"
             + $"{(settings.Enforcer is null ? string.Empty : "; casbin model loaded")}{(settings.Token is null ? string.Empty : "; bearer token required on /v1")}");
+        if (settings.Playground)
+        {
+            context.Print($"cfgr serve: policy playground on {string.Join(", ", addresses.Select(static a => a.TrimEnd('/') + PlaygroundModule.Prefix + "/"))} (loopback only)");
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -93,7 +98,8 @@ internal static class ServeHost
             })
             .UseEnvironmentLayer(Tenancy.CliTenancy.Environment(context))
             .AddAspNetCore();
-        foreach (var module in ServeModules.All)
+        var modules = ServeModules.For(context, settings);
+        foreach (var module in modules)
         {
             module.ConfigureServices(builder);
         }
@@ -105,7 +111,7 @@ internal static class ServeHost
             Enforcer = settings.Enforcer,
             PolicyDirectoryDisplay = settings.ShippedCopy is null ? null : Shipped.ShippedFiles.DisplayRoot,
         });
-        foreach (var module in ServeModules.All)
+        foreach (var module in modules)
         {
             module.Map(app, v1);
         }

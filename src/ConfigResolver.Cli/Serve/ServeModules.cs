@@ -1,8 +1,11 @@
+using ConfigResolver.Cli.CommandLine;
+
 namespace ConfigResolver.Cli.Serve;
 
-/// <summary>The modules <c>cfgr serve</c> adds after the core API (none yet; the playground of issue 16 goes here).</summary>
+/// <summary>The modules <c>cfgr serve</c> adds after the core API, as its settings ask.</summary>
 internal static class ServeModules
 {
-    /// <summary>Gets the modules, in order.</summary>
-    public static IReadOnlyList<IServeModule> All { get; } = [];
+    /// <summary>Gets the modules for one run, in order.</summary>
+    public static IReadOnlyList<IServeModule> For(CommandContext context, ServeSettings settings) =>
+        settings.Playground ? [new PlaygroundModule(context, settings)] : [];
 }

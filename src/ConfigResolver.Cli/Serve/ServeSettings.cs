@@ -10,7 +10,7 @@ namespace ConfigResolver.Cli.Serve;
 
 /// <summary><c>cfgr serve</c>'s command line, checked: addresses (loopback unless allowed), token, store, policies, Casbin model.</summary>
 internal sealed record ServeSettings(
-    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string? PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer)
+    string[] Urls, string? Token, StoreProvider Provider, string Connection, string StoreShown, string? PolicyDirectory, bool WatchPolicies, string? ShippedCopy, Enforcer? Enforcer, bool Playground = false)
 {
     public const string DefaultUrl = "http://127.0.0.1:8181";
     private const int MaxTokenBytes = 4096;
@@ -18,6 +18,13 @@ internal sealed record ServeSettings(
     public static ServeSettings Read(CommandContext context, CommandSpec spec)
     {
         var args = context.Arguments;
+        var playground = args.Has("--playground");
+        if (playground && args.Has("--allow-remote"))
+        {
+            // The playground has no login: it is for the admin at this machine, so it never shares a remotely reachable server.
+            throw new UsageException("'--playground' cannot be combined with '--allow-remote': the playground answers loopback clients only; serve it from a loopback-only instance.") { Command = spec };
+        }
+
         var urls = (args.Value("--urls") ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var url in urls)
         {
@@ -40,9 +47,12 @@ internal sealed record ServeSettings(
             _ => StoreProvider.Sqlite,
         };
 
-        var (directory, watch, copy) = Policies(context, spec, args.Value("--policies"));
-        return new ServeSettings(urls, token, provider, location.Target, location.Display, directory, watch, copy, enforcer);
+        var (directory, watch, copy) = Policies(context, args.Value("--policies"));
+        return new ServeSettings(urls, token, provider, location.Target, location.Display, directory, watch, copy, enforcer, playground);
     }
+
+    /// <summary>Gets a value indicating whether the policies are the store's current revision (<c>--policies store</c>).</summary>
+    public bool PoliciesFromStore => PolicyDirectory is null;
 
     public void DeleteShippedPolicies()
     {
@@ -52,15 +62,12 @@ internal sealed record ServeSettings(
         }
     }
 
-    /// <summary>Whether the policies are the store's current revision (<c>--policies store</c>) rather than a directory.</summary>
-    public bool PoliciesFromStore => PolicyDirectory is null;
-
-    private static (string? Directory, bool Watch, string? Copy) Policies(CommandContext context, CommandSpec spec, string? value)
+    private static (string? Directory, bool Watch, string? Copy) Policies(CommandContext context, string? value)
     {
         if (string.Equals(value, CheckCommand.StoreSource, StringComparison.Ordinal))
         {
-            // The store's current revision, followed through the change feed ('cfgr policy push' on any instance).
-            return (null, true, null);
+            // The store's current revision; the authorization service follows new revisions through the change feed.
+            return (null, false, null);
         }
 
         if (value is not null)

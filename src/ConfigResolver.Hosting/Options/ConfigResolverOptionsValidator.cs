@@ -38,11 +38,7 @@ internal sealed class ConfigResolverOptionsValidator(string sectionPath) : IVali
                 Fail("Policies:Directory", "an existing directory", $"'{policies.Directory}', which does not exist");
             }
         }
-        else if (policies.Source == PolicySource.Store && store.Provider == StoreProvider.InMemory)
-        {
-            Fail("Policies:Source", "'None' or 'Directory' with the in-memory store (it holds no policy revisions until one is pushed to it)", "'Store'");
-        }
-        else if (policies.Source is not PolicySource.None and not PolicySource.Store)
+        else if (policies.Source is not (PolicySource.None or PolicySource.Store))
         {
             Fail("Policies:Source", "'None', 'Directory' or 'Store'", $"'{policies.Source}'");
         }

@@ -28,8 +28,8 @@ public sealed class UsageTests : IDisposable
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--context", "r2,p2,e2"], "error: option '--context' expects four comma-separated keys such as 'r2,p2,e2,m2'; found 'r2,p2,e2'." },
         { ["enforce", "--model", "m.conf", "--requests", "r.jsonl", "--db"], "error: option '--db' needs a value." },
         { ["--db", "a.db", "enforce", "--db", "b.db", "--model", "m.conf", "--requests", "r.jsonl"], "error: option '--db' is given more than once." },
-        { ["org"], "error: 'org' needs a subcommand; expected one of 'org create', 'org list', 'org show', 'org config get', 'org config set', 'org status', 'org delete', 'org plan set'." },
-        { ["org", "config", "put"], "error: 'org config' needs a subcommand; expected one of 'org config get', 'org config set'." },
+        { ["org"], "error: 'org' needs a subcommand; expected one of 'org create', 'org list', 'org show', 'org config get', 'org config set', 'org config diff', 'org status', 'org delete', 'org plan set'." },
+        { ["org", "config", "put"], "error: 'org config' needs a subcommand; expected one of 'org config get', 'org config set', 'org config diff'." },
         { ["org", "show"], "error: missing organization for 'cfgr org show': give '--org <slug>' (or the slug as the first argument)." },
         { ["org", "show", "acme", "--org", "beta"], "error: the organization is given twice, as 'beta' and 'acme'; give it once." },
         { ["policy", "test", "p", "--output", "xml"], "error: unknown output format 'xml'; expected one of 'text', 'json', 'junit'." },
@@ -113,6 +113,11 @@ public sealed class UsageTests : IDisposable
 
     [Fact]
     public void Help_for_enforce_matches_its_golden_file() => Golden.Match("help_enforce", _sandbox.Run("enforce", "--help"));
+
+    [Theory]
+    [InlineData("help_serve", "serve")]
+    [InlineData("help_policy_diff", "policy", "diff")]
+    public void Help_for_serve_and_policy_diff_matches_its_golden_file(string golden, params string[] command) => Golden.Match(golden, _sandbox.Run([.. command, "--help"]));
 
     [Fact]
     public void Run_with_plain_writers_is_the_in_process_entry_point()
