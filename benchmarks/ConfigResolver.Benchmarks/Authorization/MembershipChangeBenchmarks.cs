@@ -23,9 +23,13 @@ public class MembershipChangeBenchmarks
 
     private InMemoryTenantStore _store = null!;
     private TenantConfigResolver _resolver = null!;
-    private AuthorizationService _service = null!;
+    private AuthorizationService? _service;
     private readonly List<(Guid Org, Guid User)> _members = [];
     private int _next;
+
+    /// <summary>Whether an <see cref="AuthorizationService"/> follows the store; without one, the row is the store write alone (the baseline).</summary>
+    [Params(false, true)]
+    public bool WithService { get; set; } = true;
 
     [GlobalSetup]
     public void GlobalSetup()
@@ -49,14 +53,33 @@ public class MembershipChangeBenchmarks
         }
 
         _resolver = new TenantConfigResolver(_store, new ConfigurationBuilder().Build());
-        _service = AuthorizationService.StartAsync(
+        _service = !WithService ? null : AuthorizationService.StartAsync(
             new AuthorizationOptions { PolicyDirectory = Path.Combine(TestDataFiles.RepositoryRoot, "policies"), WatchForChanges = false }, _store, _resolver).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Times <paramref name="count"/> changes with a stopwatch (a quick look, outside BenchmarkDotNet).</summary>
+    public static void Probe(int count)
+    {
+        foreach (var withService in new[] { false, true })
+        {
+            var bench = new MembershipChangeBenchmarks { WithService = withService };
+            bench.GlobalSetup();
+            bench.ChangeRole();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                bench.ChangeRole();
+            }
+
+            Console.WriteLine($"service={withService}: {watch.Elapsed.TotalMilliseconds / count:F3} ms per membership change");
+            bench.GlobalCleanup();
+        }
     }
 
     [GlobalCleanup]
     public void GlobalCleanup()
     {
-        _service.Dispose();
+        _service?.Dispose();
         _resolver.Dispose();
     }
 
@@ -68,6 +91,6 @@ public class MembershipChangeBenchmarks
         var (org, user) = _members[n % _members.Count];
         var role = (n / _members.Count & 1) == 0 ? MembershipRole.Viewer : MembershipRole.Member;
         _store.SetMembershipAsync(new Membership(org, user, role)).GetAwaiter().GetResult();
-        return _service.Current.Revision;
+        return _service?.Current.Revision ?? n;
     }
 }

@@ -18,8 +18,9 @@ internal sealed partial class RuleIndex
     private readonly int _count;
     private readonly int[] _columns;
     private readonly ImmutableArray<string[]> _rules;
+    private readonly int _holes;
 
-    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole)
+    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole, int holes = 0)
     {
         _slots = slots;
         _mask = slots.Length - 1;
@@ -27,7 +28,15 @@ internal sealed partial class RuleIndex
         _columns = columns;
         _rules = rules;
         ByRole = byRole;
+        _holes = holes;
     }
+
+    /// <summary>
+    /// The rules the positions of this index point into, in evaluation order. Right after a build it is the rule list
+    /// itself; after removals it keeps the removed rules as unreferenced holes, so no position ever moves (see
+    /// <see cref="TryUpdate"/>).
+    /// </summary>
+    public ImmutableArray<string[]> Rules => _rules;
 
     /// <summary>Whether the key is the role column alone (the plan has no equality term).</summary>
     public bool ByRole { get; }

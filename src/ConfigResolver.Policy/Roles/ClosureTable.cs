@@ -12,12 +12,13 @@ namespace ConfigResolver.Policy.Roles;
 /// <remarks>
 /// A role-link change replaces the closures it affects through <see cref="WithClosures"/>: they go into a small overlay
 /// table probed first (an empty closure there hides the base entry), the large base is shared, never copied. When the
-/// overlay grows past an eighth of the base it is folded into a new base (amortized O(1) per changed closure). Without
+/// overlay grows past 1/64 of the base (at least 512 entries) it is folded into a new base: the overlay is copied per
+/// change, so it is kept small, and a fold costs O(n) once per n/64 changed closures. Without
 /// changes there is no overlay and a lookup is exactly one probe, as before.
 /// </remarks>
 internal sealed class ClosureTable
 {
-    private const int MinimumOverlay = 1024;
+    private const int MinimumOverlay = 512;
 
     private readonly Slot[] _slots;
     private readonly int _mask;
@@ -78,7 +79,7 @@ internal sealed class ClosureTable
         }
 
         var needed = _overlayCount + changes.Count;
-        if (needed > Math.Max(MinimumOverlay, _count / 8))
+        if (needed > Math.Max(MinimumOverlay, _count / 64))
         {
             return Fold(changes);
         }
