@@ -1,7 +1,4 @@
-using ConfigResolver.Policy.Compilation;
-using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
-using ConfigResolver.Tenancy;
 
 namespace ConfigResolver.Authorization;
 
@@ -9,8 +6,12 @@ public sealed partial class AuthorizationService
 {
     private readonly Lock _feedLock = new();
 
-    // Changes are applied one after another in commit order. When nothing is pending and the store answers
-    // synchronously (the in-memory store), a change is applied before the writer's call returns.
+    // Changes that arrived and are not applied yet, in commit order. One drain at a time takes everything queued and
+    // applies it as one batch: a burst (a poll that found many rows, writes that arrived while a change was being applied)
+    // publishes one snapshot, not one per change. When nothing is pending and the store answers synchronously (the
+    // in-memory store), a change is applied before the writer's call returns.
+    private readonly Queue<TenantChange> _pending = new();
+    private bool _draining;
     private Task _feedTail;
 
     /// <summary>Runs on the store writer's thread after each commit; must be quick and must not throw.</summary>
@@ -18,40 +19,86 @@ public sealed partial class AuthorizationService
     {
         lock (_feedLock)
         {
+            _pending.Enqueue(change);
+            if (_draining)
+            {
+                // The running drain takes it before it completes (it checks the queue under this lock).
+                return;
+            }
+
+            _draining = true;
             if (_feedTail.IsCompleted)
             {
-                var applied = ApplyAsync(change);
-                _feedTail = applied.IsCompleted ? Task.CompletedTask : applied;
+                var drained = DrainAsync();
+                _feedTail = drained.IsCompleted ? Task.CompletedTask : drained;
             }
             else
             {
-                _feedTail = _feedTail.ContinueWith(_ => ApplyAsync(change), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                _feedTail = _feedTail.ContinueWith(_ => DrainAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
         }
     }
 
-    /// <summary>Updates facts and role links for one change and publishes the next snapshot; never a full recompile.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            TenantChange[] batch;
+            lock (_feedLock)
+            {
+                if (_pending.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+
+                batch = [.. _pending];
+                _pending.Clear();
+            }
+
+            await ApplyBatchAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Applies a batch in order: runs of organization and membership changes become one facts update and one role-link
+    /// batch (one snapshot); a reset or a policy revision is applied where it stands, between the runs around it.
+    /// </summary>
+    private async Task ApplyBatchAsync(TenantChange[] batch)
+    {
+        var run = new List<TenantChange>();
+        foreach (var change in batch)
+        {
+            if (IsTenancy(change))
+            {
+                run.Add(change);
+                continue;
+            }
+
+            await ApplyTenancyAsync(run).ConfigureAwait(false);
+            run.Clear();
+            await ApplyAsync(change).ConfigureAwait(false);
+        }
+
+        await ApplyTenancyAsync(run).ConfigureAwait(false);
+    }
+
+    private bool IsTenancy(TenantChange change) => change.Kind switch
+    {
+        TenantChangeKind.OrganizationCreated or TenantChangeKind.OrganizationUpdated => change.Organization is not null,
+        TenantChangeKind.OrganizationDeleted => change.OrganizationSlug is not null,
+        TenantChangeKind.MembershipSet or TenantChangeKind.MembershipRemoved => change.OrganizationId is not null && change.UserId is not null,
+        TenantChangeKind.TeamsChanged => change.OrganizationId is not null && _store is ICommerceStore,
+        _ => false,
+    };
+
+    /// <summary>A reset or a policy revision; organization and membership changes go through <see cref="ApplyTenancyAsync"/>.</summary>
     private async Task ApplyAsync(TenantChange change)
     {
         try
         {
             switch (change.Kind)
             {
-                case TenantChangeKind.OrganizationCreated or TenantChangeKind.OrganizationUpdated when change.Organization is { } organization:
-                    await ApplyOrganizationAsync(organization, change.Revision).ConfigureAwait(false);
-                    break;
-                case TenantChangeKind.OrganizationDeleted when change.OrganizationSlug is { } slug:
-                    await WriteAsync(change.Revision, current =>
-                        (current.Facts.WithoutOrganization(slug), links => links.RemoveWhere(link => link.Length > 2 && link[2] == slug))).ConfigureAwait(false);
-                    break;
-                case TenantChangeKind.MembershipSet or TenantChangeKind.MembershipRemoved when change.OrganizationId is { } orgId && change.UserId is { } userId:
-                    var membership = await _store.GetMembershipAsync(orgId, userId).ConfigureAwait(false);
-                    await WriteAsync(change.Revision, current => ApplyMembership(current, orgId, userId, membership?.Role)).ConfigureAwait(false);
-                    break;
-                case TenantChangeKind.TeamsChanged when change.OrganizationId is { } teamsOrg && _store is ICommerceStore plans:
-                    var commerce = await plans.GetCommerceAsync(teamsOrg).ConfigureAwait(false);
-                    await WriteAsync(change.Revision, current => (current.Facts.WithCommerce(commerce), null)).ConfigureAwait(false);
-                    break;
                 case TenantChangeKind.Reset:
                     await ResetAsync(change.Revision).ConfigureAwait(false);
                     if (_options.PolicySource == PolicySourceKind.Store)
@@ -91,81 +138,6 @@ public sealed partial class AuthorizationService
         {
             var current = _current;
             Publish(current.WithAllFacts(facts.AtStoreRevision(revision), current.Revision + 1), policyReloaded: false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
-    private async Task ApplyOrganizationAsync(Organization organization, long revision)
-    {
-        // The resolver subscribed first, so its cache has already dropped what this write changed.
-        var configs = new List<(Organization, TenantConfig)> { (organization, await _resolver.ResolveAsync(organization.Id).ConfigureAwait(false)) };
-        if (organization.IsSystem)
-        {
-            // The system organization's configuration is a layer of everyone's resolution.
-            foreach (var other in _current.Facts.Organizations.Where(o => o.Organization.Id != organization.Id).Select(static o => o.Organization))
-            {
-                configs.Add((other, await _resolver.ResolveAsync(other.Id).ConfigureAwait(false)));
-            }
-        }
-
-        // A plan change is an organization update: its limits (quota.*) are re-read with it.
-        var commerce = _store is ICommerceStore plans ? await plans.GetCommerceAsync(organization.Id).ConfigureAwait(false) : null;
-        await WriteAsync(revision, current =>
-        {
-            var facts = current.Facts;
-            foreach (var (org, config) in configs)
-            {
-                // Re-read through the facts so an organization deleted meanwhile is not brought back.
-                facts = org.Id == organization.Id || facts.SlugOf(org.Id) is not null ? facts.WithOrganization(org, config) : facts;
-            }
-
-            return (commerce is null ? facts : facts.WithCommerce(commerce), null);
-        }).ConfigureAwait(false);
-    }
-
-    private static (TenantFacts Facts, Func<RuleList, RuleList>? Links) ApplyMembership(AuthorizationSnapshot current, Guid orgId, Guid userId, MembershipRole? role)
-    {
-        if (current.Facts.SlugOf(orgId) is not { } slug || !current.Facts.TryGet(slug, out var organization))
-        {
-            return (current.Facts, null);
-        }
-
-        MembershipRole? held = organization.Members.TryGetValue(userId, out var r) ? r : null;
-        if (held == role)
-        {
-            return (current.Facts, null);
-        }
-
-        string[] Link(MembershipRole value) => [.. TenantFacts.Link(userId, value, slug).Fields];
-        Func<RuleList, RuleList> links = (held, role) switch
-        {
-            ({ } oldRole, { } newRole) => list => list.Update(Link(oldRole), Link(newRole)),
-            ({ } removed, null) => list => list.RemoveAll([Link(removed)]),
-            _ => list => list.AddAllOrNone([Link(role!.Value)]),
-        };
-        return (current.Facts.WithMembership(slug, userId, role), links);
-    }
-
-    /// <summary>
-    /// Under the write lock: computes the next facts and, when role links change with them, how; then publishes a
-    /// snapshot marked with the store revision of the change (on an engine derived from the current one when links
-    /// changed). A change that leaves the facts as they were publishes nothing (the decision cache stays).
-    /// </summary>
-    private async Task WriteAsync(long storeRevision, Func<AuthorizationSnapshot, (TenantFacts Facts, Func<RuleList, RuleList>? Links)> next)
-    {
-        await _writeLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            var current = _current;
-            var (facts, links) = next(current);
-            if (!ReferenceEquals(facts, current.Facts))
-            {
-                var marked = facts.AtStoreRevision(storeRevision);
-                Publish(links is null ? current.WithFacts(marked, current.Revision + 1) : current.WithRoleLinks(links, marked, current.Revision + 1), policyReloaded: false);
-            }
         }
         finally
         {

@@ -120,9 +120,12 @@ public sealed class AuthorizationSnapshot
     /// <summary>The next snapshot after a tenancy change that leaves role links alone: same policy and engine, new facts, a fresh cache.</summary>
     internal AuthorizationSnapshot WithFacts(TenantFacts facts, long revision) => new(revision, Policy, facts, Engine, Options, Statistics);
 
-    /// <summary>The next snapshot after a change of role links (memberships): the engine derived from this one, new facts, a fresh cache.</summary>
-    internal AuthorizationSnapshot WithRoleLinks(Func<RuleList, RuleList> change, TenantFacts facts, long revision) =>
-        new(revision, Policy, facts, PolicySnapshotChanges.WithRuleChange(Engine, "g", change), Options, Statistics);
+    /// <summary>
+    /// The next snapshot after changes of role links (memberships, any number of them): the engine derived from this one in
+    /// one step (one index and closure update for the whole batch), new facts, a fresh cache.
+    /// </summary>
+    internal AuthorizationSnapshot WithRoleLinks(IReadOnlyList<PolicyChange> links, TenantFacts facts, long revision) =>
+        new(revision, Policy, facts, PolicySnapshotChanges.WithBatch(Engine, links), Options, Statistics);
 
     /// <summary>The next snapshot after a full re-read of the store (a feed reset): a new engine with every role link rebuilt.</summary>
     internal AuthorizationSnapshot WithAllFacts(TenantFacts facts, long revision) => Create(Policy, facts, Options, revision, Statistics);

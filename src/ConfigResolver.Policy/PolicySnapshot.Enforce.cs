@@ -133,7 +133,7 @@ public sealed partial class PolicySnapshot
         {
             if (Settings.IndexEnabled && state.Index is not null && (allStrings || AllStrings(values)) && IndexedEvaluator.TryEvaluate(state, values, Services, out var indexed))
             {
-                return (indexed.Allowed, indexed.RuleIndex >= 0 ? rules[indexed.RuleIndex] : null, false);
+                return (indexed.Allowed, indexed.RuleIndex >= 0 ? state.Index.Rules[indexed.RuleIndex] : null, false);
             }
 
             var (allowed, index) = ScanEvaluator.Evaluate(matcher, rules.AsSpan(), values, Services);

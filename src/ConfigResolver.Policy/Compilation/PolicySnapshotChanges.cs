@@ -56,6 +56,29 @@ internal static class PolicySnapshotChanges
         return ReferenceEquals(before, after) ? previous : WithRules(previous, new Dictionary<string, RuleList> { [type] = after }, previous.Revision + 1);
     }
 
+    /// <summary>
+    /// The next snapshot after a batch of changes of any types, applied in order per type (types are independent), or
+    /// <paramref name="previous"/> itself when nothing changed. One derived list per touched type, so each index and role
+    /// manager is updated once for the whole batch.
+    /// </summary>
+    /// <exception cref="PolicyCompilationException">A changed role type now has a cycle.</exception>
+    public static PolicySnapshot WithBatch(PolicySnapshot previous, IEnumerable<PolicyChange> changes)
+    {
+        var lists = new Dictionary<string, RuleList>(StringComparer.Ordinal);
+        foreach (var byType in changes.GroupBy(static c => c.Type, StringComparer.Ordinal))
+        {
+            var before = previous.RulesOf(byType.Key);
+            var definition = previous.Model.PolicyDefinitions.GetValueOrDefault(byType.Key);
+            var after = before.Apply(byType, definition is null ? null : (items, rule) => RuleOrdering.PriorityInsertIndex(items, rule, definition));
+            if (!ReferenceEquals(before, after))
+            {
+                lists[byType.Key] = after;
+            }
+        }
+
+        return lists.Count == 0 ? previous : WithRules(previous, lists, previous.Revision + 1);
+    }
+
     /// <summary>The next snapshot with other settings or another compiled model over the same rules.</summary>
     /// <exception cref="PolicyCompilationException">A role type has a cycle under the new matching functions.</exception>
     public static PolicySnapshot WithSettings(PolicySnapshot previous, CompiledModel compiled, EnforcerSettings settings, long revision)

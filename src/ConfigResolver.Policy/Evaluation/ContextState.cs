@@ -26,10 +26,10 @@ internal sealed class ContextState
             return;
         }
 
-        // A change that left these rules alone (a role link, say) keeps the index; appended rules extend it.
+        // A change that left these rules alone (a role link, say) keeps the index; a change to them updates only its groups.
         var reusable = previous is { Index: not null } && ReferenceEquals(previous.Matcher, matcher) && previous.Plan.SameKeys(Plan);
         Index = reusable && ReferenceEquals(previous!.RuleList, rules) ? previous.Index
-            : reusable && RuleIndex.TryAppend(previous!.Index!, previous.RuleList, rules) is { } extended ? extended
+            : reusable && RuleIndex.TryUpdate(previous!.Index!, previous.RuleList, rules) is { } updated ? updated
             : RuleIndex.Build(Plan, Rules);
     }
 

@@ -77,7 +77,7 @@ internal static class IndexedEvaluator
 
         try
         {
-            var rules = state.Rules;
+            var rules = index.Rules;
             var roleColumn = plan.Role?.PolicyIndex ?? -1;
             foreach (var i in candidates)
             {

@@ -11,15 +11,16 @@ namespace ConfigResolver.Policy.Evaluation;
 /// the slot, the positions and that rule, and a hash collision never changes an answer. Without equality columns
 /// the key is the role column alone. Positions ascend, so evaluation order (and priority) is preserved. Immutable.
 /// </summary>
-internal sealed class RuleIndex
+internal sealed partial class RuleIndex
 {
     private readonly Slot[] _slots;
     private readonly int _mask;
     private readonly int _count;
     private readonly int[] _columns;
     private readonly ImmutableArray<string[]> _rules;
+    private readonly int _holes;
 
-    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole)
+    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole, int holes = 0)
     {
         _slots = slots;
         _mask = slots.Length - 1;
@@ -27,7 +28,15 @@ internal sealed class RuleIndex
         _columns = columns;
         _rules = rules;
         ByRole = byRole;
+        _holes = holes;
     }
+
+    /// <summary>
+    /// The rules the positions of this index point into, in evaluation order. Right after a build it is the rule list
+    /// itself; after removals it keeps the removed rules as unreferenced holes, so no position ever moves (see
+    /// <see cref="TryUpdate"/>).
+    /// </summary>
+    public ImmutableArray<string[]> Rules => _rules;
 
     /// <summary>Whether the key is the role column alone (the plan has no equality term).</summary>
     public bool ByRole { get; }
@@ -70,57 +79,6 @@ internal sealed class RuleIndex
         }
 
         return new RuleIndex(slots, groups.Count, columns, rules, byRole);
-    }
-
-    /// <summary>
-    /// The index after rules were appended at the end of <paramref name="before"/> (positions of existing rules
-    /// unchanged): the slots are copied and only the affected groups change. Null when the change is not a pure
-    /// append or the table would get too full; the caller then rebuilds.
-    /// </summary>
-    public static RuleIndex? TryAppend(RuleIndex index, RuleList before, RuleList after)
-    {
-        if (!ReferenceEquals(after.Parent, before) || after.Removed.Length > 0
-            || after.Count != before.Count + after.Added.Length
-            || (index._count + after.Added.Length) * 4 > index._slots.Length * 3)
-        {
-            return null;
-        }
-
-        for (var k = 0; k < after.Added.Length; k++)
-        {
-            if (!ReferenceEquals(after.Items[before.Count + k], after.Added[k]))
-            {
-                return null;
-            }
-        }
-
-        var slots = (Slot[])index._slots.Clone();
-        var mask = slots.Length - 1;
-        var count = index._count;
-        var rules = after.Items;
-        for (var k = 0; k < after.Added.Length; k++)
-        {
-            var rule = after.Added[k];
-            var hash = HashOf(rule, index._columns);
-            var at = (int)hash & mask;
-            while (slots[at].Rules is { } existing && !(slots[at].Hash == hash && SameKey(rules[existing[0]], rule, index._columns)))
-            {
-                at = (at + 1) & mask;
-            }
-
-            var position = before.Count + k;
-            if (slots[at].Rules is { } group)
-            {
-                slots[at] = new Slot(hash, [.. group, position]);
-            }
-            else
-            {
-                slots[at] = new Slot(hash, [position]);
-                count++;
-            }
-        }
-
-        return new RuleIndex(slots, count, index._columns, rules, index.ByRole);
     }
 
     /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>

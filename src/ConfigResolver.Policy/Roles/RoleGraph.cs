@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ConfigResolver.Policy.Compilation;
 
 namespace ConfigResolver.Policy.Roles;
 
@@ -6,13 +7,14 @@ namespace ConfigResolver.Policy.Roles;
 /// The role links of one domain (or of a role definition without domains): who inherits which role.
 /// Immutable once built; safe for concurrent readers.
 /// </summary>
-internal sealed class RoleGraph
+internal sealed partial class RoleGraph
 {
     public static readonly RoleGraph Empty = new([], computeClosures: true);
 
-    private readonly Dictionary<string, string[]> _parents;
-    private readonly Dictionary<string, string[]>? _closures;
-    private Dictionary<string, string[]>? _children;
+    // Overlay maps: a link change replaces the entries of the names it touches and shares the rest (RoleGraph.Changes.cs).
+    private readonly OverlayMap<string, string[]> _parents;
+    private readonly OverlayMap<string, string[]>? _closures;
+    private OverlayMap<string, string[]>? _children;
     private string[]? _names;
 
     // Pattern relations among stored names, filled lazily per matching function (see RoleManager).
@@ -25,11 +27,11 @@ internal sealed class RoleGraph
     public RoleGraph(IEnumerable<(string User, string Role)> links, bool computeClosures)
     {
         // Most names have one or two roles: their arrays grow in place rather than through a list per name.
-        _parents = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var parents = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var count = 0;
         foreach (var (user, role) in links)
         {
-            ref var roles = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_parents, user, out var exists);
+            ref var roles = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(parents, user, out var exists);
             if (!exists)
             {
                 roles = [role];
@@ -44,12 +46,21 @@ internal sealed class RoleGraph
         }
 
         LinkCount = count;
-        _closures = computeClosures ? ComputeClosures() : null;
+        _parents = OverlayMap<string, string[]>.Wrap(parents);
+        _closures = computeClosures ? OverlayMap<string, string[]>.Wrap(ComputeClosures(parents)) : null;
+    }
+
+    private RoleGraph(OverlayMap<string, string[]> parents, OverlayMap<string, string[]>? closures, OverlayMap<string, string[]>? children, int linkCount)
+    {
+        _parents = parents;
+        _closures = closures;
+        _children = children;
+        LinkCount = linkCount;
     }
 
     /// <summary>Every name that appears in a link (built on first use: only pattern matching and queries need it).</summary>
     public IReadOnlyList<string> Names => _names ?? LazyInitializer.EnsureInitialized(ref _names, () =>
-        [.. _parents.Keys.Concat(_parents.Values.SelectMany(static p => p)).Distinct(StringComparer.Ordinal)]);
+        [.. _parents.Keys.Concat(_parents.Pairs.SelectMany(static p => p.Value)).Distinct(StringComparer.Ordinal)]);
 
     /// <summary>Names with at least one role: the only ones that can lie on a cycle.</summary>
     public IEnumerable<string> Members => _parents.Keys;
@@ -74,13 +85,13 @@ internal sealed class RoleGraph
 
     public string[] ChildrenOf(string name) => Children.TryGetValue(name, out var c) ? c : [];
 
-    private Dictionary<string, string[]> Children => _children ?? LazyInitializer.EnsureInitialized(ref _children, () =>
-        _parents.SelectMany(static kv => kv.Value.Select(r => (Role: r, User: kv.Key)))
+    private OverlayMap<string, string[]> Children => _children ?? LazyInitializer.EnsureInitialized(ref _children, () =>
+        OverlayMap<string, string[]>.Wrap(_parents.Pairs.SelectMany(static kv => kv.Value.Select(r => (Role: r, User: kv.Key)))
             .GroupBy(static x => x.Role, StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.User).ToArray(), StringComparer.Ordinal));
+            .ToDictionary(static g => g.Key, static g => g.Select(static x => x.User).ToArray(), StringComparer.Ordinal)));
 
     public IEnumerable<(string User, string Role)> Links =>
-        _parents.SelectMany(static kv => kv.Value.Select(r => (kv.Key, r)));
+        _parents.Pairs.SelectMany(static kv => kv.Value.Select(r => (kv.Key, r)));
 
     /// <summary>Stored names <c>y</c> (other than <paramref name="pattern"/>) that <paramref name="pattern"/> matches: <c>fn(y, pattern)</c>.</summary>
     public string[] Matched(string pattern, Func<string, string, bool> fn) =>
@@ -96,14 +107,14 @@ internal sealed class RoleGraph
 
     // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Dictionary<string, string[]> ComputeClosures()
+    private static Dictionary<string, string[]> ComputeClosures(Dictionary<string, string[]> parents)
     {
-        var closures = new Dictionary<string, string[]>(_parents.Count, StringComparer.Ordinal);
+        var closures = new Dictionary<string, string[]>(parents.Count, StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var current = new List<string>();
         var next = new List<string>();
         var found = new List<string>();
-        foreach (var (name, direct) in _parents)
+        foreach (var (name, direct) in parents)
         {
             visited.Clear();
             found.Clear();
@@ -129,7 +140,7 @@ internal sealed class RoleGraph
                         continue;
                     }
 
-                    foreach (var p in ParentsOf(role))
+                    foreach (var p in parents.TryGetValue(role, out var up) ? up : [])
                     {
                         if (visited.Add(p))
                         {
@@ -146,5 +157,4 @@ internal sealed class RoleGraph
 
         return closures;
     }
-
 }

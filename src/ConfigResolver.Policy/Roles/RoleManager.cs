@@ -27,7 +27,7 @@ internal sealed partial class RoleManager
     private readonly ClosureTable? _closures;
 
     private RoleManager(RoleDefinition definition, RoleGraph global, Dictionary<string, RoleGraph> domains,
-        Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher)
+        Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher, ClosureTable? closures = null)
     {
         Definition = definition;
         _global = global;
@@ -36,9 +36,9 @@ internal sealed partial class RoleManager
         DomainMatcher = domainMatcher;
         if (nameMatcher is null && domainMatcher is null)
         {
-            _closures = definition.HasDomains
+            _closures = closures ?? (definition.HasDomains
                 ? ClosureTable.Build(domains.Select(static kv => (kv.Key, kv.Value)))
-                : ClosureTable.Build([(string.Empty, global)]);
+                : ClosureTable.Build([(string.Empty, global)]));
         }
     }
 
@@ -70,9 +70,18 @@ internal sealed partial class RoleManager
         return new RoleManager(definition, RoleGraph.Empty, byDomain, nameMatcher, domainMatcher);
     }
 
-    /// <summary>The manager after some links were added and removed; only the graphs of affected domains are rebuilt.</summary>
+    /// <summary>
+    /// The manager after some links were removed and added. With exact names and no domain patterns (precomputed
+    /// closures) only the touched names' links and the closures that can change are replaced (see
+    /// <see cref="RoleGraph.WithChanges"/>); otherwise the graphs of affected domains are rebuilt.
+    /// </summary>
     public RoleManager WithChanges(IReadOnlyCollection<string[]> added, IReadOnlyCollection<string[]> removed)
     {
+        if (_closures is { } table)
+        {
+            return WithClosureChanges(table, added, removed);
+        }
+
         if (!Definition.HasDomains)
         {
             return new RoleManager(Definition, Apply(_global, added, removed, static _ => true), [], NameMatcher, DomainMatcher);
@@ -93,6 +102,39 @@ internal sealed partial class RoleManager
         }
 
         return new RoleManager(Definition, RoleGraph.Empty, domains, NameMatcher, DomainMatcher);
+    }
+
+    private RoleManager WithClosureChanges(ClosureTable table, IReadOnlyCollection<string[]> added, IReadOnlyCollection<string[]> removed)
+    {
+        var closures = new List<(string Name, string[] Closure)>();
+        if (!Definition.HasDomains)
+        {
+            var global = _global.WithChanges(removed.Select(static r => (r[0], r[1])), added.Select(static r => (r[0], r[1])), closures);
+            return new RoleManager(Definition, global, [], null, null, table.WithClosures([.. closures.Select(static c => (string.Empty, c.Name, c.Closure))]));
+        }
+
+        var domains = new Dictionary<string, RoleGraph>(_domains, StringComparer.Ordinal);
+        var changes = new List<(string Domain, string Name, string[] Closure)>();
+        var removedByDomain = removed.ToLookup(static r => r[2], StringComparer.Ordinal);
+        var addedByDomain = added.ToLookup(static r => r[2], StringComparer.Ordinal);
+        foreach (var domain in removedByDomain.Select(static g => g.Key).Concat(addedByDomain.Select(static g => g.Key)).Distinct(StringComparer.Ordinal))
+        {
+            closures.Clear();
+            var graph = (_domains.GetValueOrDefault(domain) ?? RoleGraph.Empty)
+                .WithChanges(removedByDomain[domain].Select(static r => (r[0], r[1])), addedByDomain[domain].Select(static r => (r[0], r[1])), closures);
+            if (graph.LinkCount == 0)
+            {
+                domains.Remove(domain);
+            }
+            else
+            {
+                domains[domain] = graph;
+            }
+
+            changes.AddRange(closures.Select(c => (domain, c.Name, c.Closure)));
+        }
+
+        return new RoleManager(Definition, RoleGraph.Empty, domains, null, null, table.WithClosures(changes));
     }
 
     /// <summary>Every stored link with its domain (null without domains).</summary>
