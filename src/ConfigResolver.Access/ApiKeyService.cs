@@ -59,12 +59,13 @@ public sealed partial class ApiKeyService
     /// <param name="scopes">Scopes or patterns (<c>agents:read</c>, <c>agents:*</c>).</param>
     /// <param name="expiresAt">When it stops working, or null for never.</param>
     /// <param name="actAsUser">The user the key acts for (a member; someone else than the creator needs <c>users:write</c>), or null.</param>
+    /// <param name="team">The team of the organization the key is bound to (checked in the store's write transaction), or null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key and its secret, shown once.</returns>
     /// <exception cref="TenantValidationException">Unknown organization (TEN2005).</exception>
     /// <exception cref="AccessException">A scope unknown (ACC5005) or not held (ACC5004), a bad name or scope list (ACC5009), an expiry in the past (ACC5008), an act-as user not allowed (ACC5010); every problem is listed.</exception>
     public async Task<CreatedApiKey> CreateApiKeyAsync(
-        string organization, Principal creator, string name, IEnumerable<string> scopes, DateTimeOffset? expiresAt = null, Guid? actAsUser = null, CancellationToken cancellationToken = default)
+        string organization, Principal creator, string name, IEnumerable<string> scopes, DateTimeOffset? expiresAt = null, Guid? actAsUser = null, string? team = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(creator);
         ArgumentNullException.ThrowIfNull(name);
@@ -106,6 +107,7 @@ public sealed partial class ApiKeyService
             SecretHash = Convert.ToHexStringLower(_secrets.HashSecret(secret)),
             Scopes = requested,
             ActAsUserId = actAsUser,
+            Team = team,
             CreatedBy = creatorName.Actor,
             CreatedAt = now,
             ExpiresAt = expiresAt,

@@ -39,7 +39,7 @@ public sealed partial class LiteDbTenantStore
                 LiteQueries.OrganizationById(db, key.OrganizationId),
                 idExists: LiteAccessQueries.KeyById(db, key.Id) is not null,
                 prefixTaken: db.GetCollection(LiteAccessDocs.ApiKeys).Exists(Query.EQ("prefix", key.Prefix))));
-            LiteCommerceQueries.CheckApiKey(db, key.OrganizationId, key.OrganizationSlug, key.CreatedAt);
+            LiteCommerceQueries.CheckApiKey(db, key.OrganizationId, key.OrganizationSlug, key.CreatedAt, key.Team);
             db.GetCollection(LiteAccessDocs.ApiKeys).Insert(LiteAccessDocs.FromKey(key));
             return ([TenantChange.ApiKeyChanged(key)], AccessAuditEvents.ApiKeyCreated(key));
         }, cancellationToken);

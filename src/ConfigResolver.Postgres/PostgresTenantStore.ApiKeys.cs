@@ -39,7 +39,7 @@ public sealed partial class PostgresTenantStore
                 await PgQueries.OrganizationByIdAsync(c, t, key.OrganizationId, ct).ConfigureAwait(false),
                 idExists: await PgAccessQueries.KeyByIdAsync(c, t, key.Id, ct).ConfigureAwait(false) is not null,
                 prefixTaken: await PgAccessQueries.KeyByPrefixAsync(c, t, key.Prefix, ct).ConfigureAwait(false) is not null));
-            await PgCommerceQueries.CheckApiKeyAsync(w.Connection, w.Transaction, key.OrganizationId, key.OrganizationSlug, key.CreatedAt, w.CancellationToken).ConfigureAwait(false);
+            await PgCommerceQueries.CheckApiKeyAsync(w.Connection, w.Transaction, key.OrganizationId, key.OrganizationSlug, key.CreatedAt, key.Team, w.CancellationToken).ConfigureAwait(false);
             await w.ExecuteAsync(PgAccessQueries.InsertKeySql, PgAccessRows.KeyParameters(key)).ConfigureAwait(false);
             w.Audit = AccessAuditEvents.ApiKeyCreated(key);
             return [TenantChange.ApiKeyChanged(key)];

@@ -38,7 +38,7 @@ public sealed partial class SqliteTenantStore
                 SqliteQueries.OrganizationById(w.Connection, w.Transaction, key.OrganizationId),
                 idExists: SqliteAccessQueries.KeyById(w.Connection, w.Transaction, key.Id) is not null,
                 prefixTaken: SqliteAccessQueries.KeyByPrefix(w.Connection, w.Transaction, key.Prefix) is not null));
-            SqliteCommerceQueries.CheckApiKey(w.Connection, w.Transaction, key.OrganizationId, key.OrganizationSlug, key.CreatedAt);
+            SqliteCommerceQueries.CheckApiKey(w.Connection, w.Transaction, key.OrganizationId, key.OrganizationSlug, key.CreatedAt, key.Team);
             w.Execute(SqliteAccessQueries.InsertKeySql, SqliteAccessRows.KeyParameters(key));
             w.Audit = AccessAuditEvents.ApiKeyCreated(key);
             return [TenantChange.ApiKeyChanged(key)];

@@ -21,6 +21,7 @@ internal sealed class ApiKeyCreateCommand : ICliCommand
         new OptionSpec("--name", "N", "A name for the key.", Required: true),
         new OptionSpec("--scope", "X", "A scope or pattern (agents:read, agents:*); repeat for more.", Required: true) { Repeatable = true },
         new OptionSpec("--expires", "T", "When the key stops working, ISO 8601 (2026-12-31T00:00:00Z); never by default."),
+        new OptionSpec("--team", "T", "Bind the key to a team of the organization: rules see it as team.*, route and usage default to it."),
         AccessOptionSpecs.Policies,
         CommonOptions.Json)
     {
@@ -43,7 +44,7 @@ internal sealed class ApiKeyCreateCommand : ICliCommand
             var user = await tenancy.Store.FindUserByEmailAsync(email, cancellationToken).ConfigureAwait(false)
                 ?? throw new CommandFailedException($"there is no user '{email}'.");
             using var access = await CliAccess.Open(context, tenancy).LoadAsync(cancellationToken).ConfigureAwait(false);
-            var created = await access.Keys().CreateApiKeyAsync(args.Required("--org"), Principal.ForUser(user.Id), args.Required("--name"), args.Values("--scope"), expires, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var created = await access.Keys().CreateApiKeyAsync(args.Required("--org"), Principal.ForUser(user.Id), args.Required("--name"), args.Values("--scope"), expires, team: args.Value("--team"), cancellationToken: cancellationToken).ConfigureAwait(false);
             AccessOutput.Secret(context, created.Key, created.Secret.Reveal(), "created");
             return ExitCodes.Ok;
         });

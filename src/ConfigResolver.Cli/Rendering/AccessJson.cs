@@ -12,7 +12,7 @@ namespace ConfigResolver.Cli.Rendering;
 /// </summary>
 internal static class AccessJson
 {
-    /// <summary><c>{id, name, prefix, scopes, expires_at}</c>, plus <c>secret</c> when given.</summary>
+    /// <summary><c>{id, name, prefix, scopes, expires_at}</c>, plus <c>team</c> for a key bound to one and <c>secret</c> when given.</summary>
     public static Dictionary<string, object?> Key(ApiKey key, string? secret = null)
     {
         var body = new Dictionary<string, object?>
@@ -23,6 +23,11 @@ internal static class AccessJson
             ["scopes"] = key.Scopes.ToArray(),
             ["expires_at"] = Time(key.ExpiresAt),
         };
+        if (key.Team is not null)
+        {
+            body["team"] = key.Team;
+        }
+
         if (secret is not null)
         {
             body["secret"] = secret;

@@ -20,7 +20,7 @@ internal static class AccessOutput
             return;
         }
 
-        context.Report($"{done} API key {key.Id:D} '{key.Name}' (prefix {key.Prefix}) in org '{key.OrganizationSlug}', scopes {string.Join(", ", key.Scopes)}, "
+        context.Report($"{done} API key {key.Id:D} '{key.Name}' (prefix {key.Prefix}) in org '{key.OrganizationSlug}', scopes {string.Join(", ", key.Scopes)}{(key.Team is null ? string.Empty : $", team '{key.Team}'")}, "
             + $"expires {Time(key.ExpiresAt) ?? "never"}; the key is shown once, on standard output:");
         context.Print(secret);
     }

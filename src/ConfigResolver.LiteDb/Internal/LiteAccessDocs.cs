@@ -25,6 +25,7 @@ internal static class LiteAccessDocs
         ["previous_secret_valid_until"] = Time(k.PreviousSecretValidUntil),
         ["scopes"] = new BsonArray(k.Scopes.Select(static s => new BsonValue(s))),
         ["act_as_user_id"] = k.ActAsUserId is { } user ? new BsonValue(user) : BsonValue.Null,
+        ["team"] = k.Team is { } team ? new BsonValue(team) : BsonValue.Null,
         ["created_by"] = k.CreatedBy,
         ["created_at"] = Time(k.CreatedAt),
         ["expires_at"] = Time(k.ExpiresAt),
@@ -51,6 +52,7 @@ internal static class LiteAccessDocs
         RotatedAt = OptionalTime(d["rotated_at"]),
         RevokedAt = OptionalTime(d["revoked_at"]),
         LastUsedAt = OptionalTime(d["last_used_at"]),
+        Team = d["team"].IsNull ? null : d["team"].AsString,
     };
 
     public static BsonDocument FromInvitation(Invitation i) => new()

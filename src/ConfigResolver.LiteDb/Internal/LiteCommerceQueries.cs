@@ -47,8 +47,8 @@ internal static class LiteCommerceQueries
     public static void CheckSeat(LiteDatabase db, Guid organizationId, string slug, DateTimeOffset now) =>
         CommerceRules.CheckSeat(slug, State(db, organizationId), Counts(db, organizationId, now));
 
-    public static void CheckApiKey(LiteDatabase db, Guid organizationId, string slug, DateTimeOffset now) =>
-        CommerceRules.CheckApiKey(slug, State(db, organizationId), Counts(db, organizationId, now));
+    public static void CheckApiKey(LiteDatabase db, Guid organizationId, string slug, DateTimeOffset now, string? team) =>
+        CommerceRules.CheckApiKey(slug, State(db, organizationId), Counts(db, organizationId, now), team);
 
     public static UsageCounter Counter(LiteDatabase db, Guid organizationId, string team, string meter, string period)
     {

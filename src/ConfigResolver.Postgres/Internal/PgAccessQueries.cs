@@ -12,7 +12,7 @@ internal static class PgAccessQueries
     public const string InsertKeySql =
         "INSERT INTO api_keys (" + KeyColumns + ") VALUES (@id, @organization_id, @organization_slug, @name, @prefix, @secret_hash, "
         + "@previous_secret_hash, @previous_secret_valid_until, @scopes_json, @act_as_user_id, @created_by, @created_at, @expires_at, "
-        + "@rotated_at, @revoked_at, @last_used_at)";
+        + "@rotated_at, @revoked_at, @last_used_at, @team)";
 
     public const string UpdateKeySql =
         "UPDATE api_keys SET secret_hash = @secret_hash, previous_secret_hash = @previous_secret_hash, "

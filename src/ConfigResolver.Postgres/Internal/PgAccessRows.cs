@@ -13,7 +13,7 @@ internal static class PgAccessRows
 {
     public const string KeyColumns =
         "id, organization_id, organization_slug, name, prefix, secret_hash, previous_secret_hash, previous_secret_valid_until, scopes_json, "
-        + "act_as_user_id, created_by, created_at, expires_at, rotated_at, revoked_at, last_used_at";
+        + "act_as_user_id, created_by, created_at, expires_at, rotated_at, revoked_at, last_used_at, team";
 
     public const string InvitationColumns =
         "id, organization_id, organization_slug, email, role, token_hash, message, invited_by, created_at, expires_at, status, closed_at, accepted_user_id";
@@ -31,7 +31,7 @@ internal static class PgAccessRows
         ("previous_secret_valid_until", UtcOrNull(k.PreviousSecretValidUntil)), ("scopes_json", JsonSerializer.Serialize(k.Scopes.ToArray())),
         ("act_as_user_id", k.ActAsUserId), ("created_by", k.CreatedBy), ("created_at", Utc(k.CreatedAt)),
         ("expires_at", UtcOrNull(k.ExpiresAt)), ("rotated_at", UtcOrNull(k.RotatedAt)), ("revoked_at", UtcOrNull(k.RevokedAt)),
-        ("last_used_at", UtcOrNull(k.LastUsedAt)),
+        ("last_used_at", UtcOrNull(k.LastUsedAt)), ("team", k.Team),
     ];
 
     public static ApiKey ReadKey(NpgsqlDataReader r) => new()
@@ -52,6 +52,7 @@ internal static class PgAccessRows
         RotatedAt = OptionalTime(r, 13),
         RevokedAt = OptionalTime(r, 14),
         LastUsedAt = OptionalTime(r, 15),
+        Team = r.IsDBNull(16) ? null : r.GetString(16),
     };
 
     public static (string Name, object? Value)[] InvitationParameters(Invitation i) =>

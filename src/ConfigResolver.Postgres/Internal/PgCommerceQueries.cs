@@ -43,8 +43,8 @@ internal static class PgCommerceQueries
         CommerceRules.CheckSeat(slug, await StateAsync(c, t, organizationId, ct).ConfigureAwait(false), await CountsAsync(c, t, organizationId, now, ct).ConfigureAwait(false));
 
     /// <summary>Refuses a new API key beyond the plan, read and counted inside the caller's transaction.</summary>
-    public static async Task CheckApiKeyAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid organizationId, string slug, DateTimeOffset now, CancellationToken ct) =>
-        CommerceRules.CheckApiKey(slug, await StateAsync(c, t, organizationId, ct).ConfigureAwait(false), await CountsAsync(c, t, organizationId, now, ct).ConfigureAwait(false));
+    public static async Task CheckApiKeyAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid organizationId, string slug, DateTimeOffset now, string? team, CancellationToken ct) =>
+        CommerceRules.CheckApiKey(slug, await StateAsync(c, t, organizationId, ct).ConfigureAwait(false), await CountsAsync(c, t, organizationId, now, ct).ConfigureAwait(false), team);
 
     /// <summary>Creates the counter if missing, then locks its row until the transaction ends and returns consumed + leased.</summary>
     public static async Task<long> LockUsedAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid organizationId, string team, string meter, string period, CancellationToken ct)

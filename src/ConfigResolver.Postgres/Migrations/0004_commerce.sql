@@ -20,3 +20,6 @@ CREATE TABLE usage_counters (
     leased          bigint NOT NULL DEFAULT 0 CHECK (leased >= 0),
     PRIMARY KEY (organization_id, period, team, meter)
 );
+
+-- An API key may be bound to one team of its organization (checked in the write's transaction; null: none).
+ALTER TABLE api_keys ADD COLUMN team TEXT;

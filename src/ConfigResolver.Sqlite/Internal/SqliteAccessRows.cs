@@ -14,7 +14,7 @@ internal static class SqliteAccessRows
 {
     public const string KeyColumns =
         "id, organization_id, organization_slug, name, prefix, secret_hash, previous_secret_hash, previous_secret_valid_until, scopes_json, "
-        + "act_as_user_id, created_by, created_at, expires_at, rotated_at, revoked_at, last_used_at";
+        + "act_as_user_id, created_by, created_at, expires_at, rotated_at, revoked_at, last_used_at, team";
 
     public const string InvitationColumns =
         "id, organization_id, organization_slug, email, role, token_hash, message, invited_by, created_at, expires_at, status, closed_at, accepted_user_id";
@@ -32,7 +32,7 @@ internal static class SqliteAccessRows
         ("$previous_secret_valid_until", UtcOrNull(k.PreviousSecretValidUntil)), ("$scopes_json", JsonSerializer.Serialize(k.Scopes.ToArray())),
         ("$act_as_user_id", k.ActAsUserId is { } user ? Id(user) : null), ("$created_by", k.CreatedBy), ("$created_at", Utc(k.CreatedAt)),
         ("$expires_at", UtcOrNull(k.ExpiresAt)), ("$rotated_at", UtcOrNull(k.RotatedAt)), ("$revoked_at", UtcOrNull(k.RevokedAt)),
-        ("$last_used_at", UtcOrNull(k.LastUsedAt)),
+        ("$last_used_at", UtcOrNull(k.LastUsedAt)), ("$team", k.Team),
     ];
 
     public static ApiKey ReadKey(SqliteDataReader r) => new()
@@ -53,6 +53,7 @@ internal static class SqliteAccessRows
         RotatedAt = OptionalTime(r, 13),
         RevokedAt = OptionalTime(r, 14),
         LastUsedAt = OptionalTime(r, 15),
+        Team = r.IsDBNull(16) ? null : r.GetString(16),
     };
 
     public static (string, object?)[] InvitationParameters(Invitation i) =>

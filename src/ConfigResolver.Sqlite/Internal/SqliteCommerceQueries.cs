@@ -43,8 +43,8 @@ internal static class SqliteCommerceQueries
         CommerceRules.CheckSeat(slug, State(c, t, organizationId), Counts(c, t, organizationId, now));
 
     /// <summary>Refuses a new API key beyond the plan, read and counted inside the caller's transaction.</summary>
-    public static void CheckApiKey(SqliteConnection c, SqliteTransaction t, Guid organizationId, string slug, DateTimeOffset now) =>
-        CommerceRules.CheckApiKey(slug, State(c, t, organizationId), Counts(c, t, organizationId, now));
+    public static void CheckApiKey(SqliteConnection c, SqliteTransaction t, Guid organizationId, string slug, DateTimeOffset now, string? team) =>
+        CommerceRules.CheckApiKey(slug, State(c, t, organizationId), Counts(c, t, organizationId, now), team);
 
     public static long Used(SqliteConnection c, SqliteTransaction t, Guid organizationId, string team, string meter, string period) =>
         SqliteCommands.Scalar(

@@ -43,6 +43,12 @@ public sealed record ApiKey
     /// <summary>Gets the user the key acts for, or null for a service key limited to its scopes.</summary>
     public Guid? ActAsUserId { get; init; }
 
+    /// <summary>
+    /// Gets the team of its organization the key is bound to (rules read it as <c>team.*</c>; routing and usage default to
+    /// it), or null for none. The team must exist when the key is created.
+    /// </summary>
+    public string? Team { get; init; }
+
     /// <summary>Gets who created it (<c>user:&lt;email&gt;</c>, <c>cli</c>, ...).</summary>
     public string CreatedBy { get; init; } = "system";
 

@@ -51,14 +51,21 @@ public static partial class CommerceRules
         }
     }
 
-    /// <summary>Refuses creating an API key beyond the plan's keys.</summary>
+    /// <summary>Refuses creating an API key beyond the plan's keys, or bound to a team the organization does not have.</summary>
     /// <param name="slug">The organization.</param>
-    /// <param name="state">Its state (the plan).</param>
+    /// <param name="state">Its state (the plan, the teams).</param>
     /// <param name="counts">What it has now.</param>
-    /// <exception cref="QuotaException">The plan's keys are all taken (QTA6002).</exception>
-    public static void CheckApiKey(string slug, CommerceState state, CommerceCounts counts)
+    /// <param name="team">The team the key is bound to, or null.</param>
+    /// <exception cref="QuotaException">The plan's keys are all taken (QTA6002), or the team is unknown (QTA6011).</exception>
+    public static void CheckApiKey(string slug, CommerceState state, CommerceCounts counts, string? team = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (team is not null && state.FindTeam(team) is null)
+        {
+            throw new QuotaException(QuotaDiagnostics.About(QuotaDiagnosticCodes.UnknownTeam, slug,
+                $"unknown team {ValueDescriber.Quote(team)} for the API key; teams: {(state.Teams.IsEmpty ? "none" : string.Join(", ", state.Teams.Select(static t => ValueDescriber.Quote(t.Name))))}.", "/team"));
+        }
+
         if (state.Plan is { Limits.ApiKeys: { } limit } plan && counts.ApiKeys >= limit)
         {
             throw new QuotaException(QuotaDiagnostics.LimitReached(QuotaDiagnosticCodes.ApiKeysLimit, slug, "api_keys", limit, counts.ApiKeys, plan.Name));

@@ -47,7 +47,7 @@ public sealed partial class InMemoryTenantStore
                 state.Organizations.GetValueOrDefault(key.OrganizationId),
                 idExists: state.ApiKeys.ContainsKey(key.Id),
                 prefixTaken: state.ApiKeysByPrefix.ContainsKey(key.Prefix)));
-            Commerce.CommerceRules.CheckApiKey(key.OrganizationSlug, state.CommerceOf(key.OrganizationId), state.CountsOf(key.OrganizationId, key.CreatedAt));
+            Commerce.CommerceRules.CheckApiKey(key.OrganizationSlug, state.CommerceOf(key.OrganizationId), state.CountsOf(key.OrganizationId, key.CreatedAt), key.Team);
             return (state.WithApiKey(key), [TenantChange.ApiKeyChanged(key)], AccessAuditEvents.ApiKeyCreated(key));
         }, cancellationToken);
     }
