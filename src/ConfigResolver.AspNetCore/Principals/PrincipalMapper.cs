@@ -24,14 +24,14 @@ internal sealed class PrincipalMapper(UserDirectory users, IOptions<ConfigResolv
     /// <summary>Maps a request: its authenticated user, else the API key it presents, else nobody (with the reason).</summary>
     public async ValueTask<MappedPrincipal> MapRequestAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        if (http.User.Identity?.IsAuthenticated == true || _apiKeyHeader is null
-            || !http.Request.Headers.TryGetValue(_apiKeyHeader, out var values) || values.Count == 0)
+        if (!PresentsApiKey(http))
         {
             var principal = await MapAsync(http.User, cancellationToken).ConfigureAwait(false);
             return principal is null ? MappedPrincipal.None : new MappedPrincipal(principal, false);
         }
 
-        if (values.Count > 1 || string.IsNullOrEmpty(values[0]))
+        var values = http.Request.Headers[_apiKeyHeader!];
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
         {
             return new MappedPrincipal(null, true, "invalid_api_key", $"the request must carry exactly one non-empty {_apiKeyHeader} header.");
         }

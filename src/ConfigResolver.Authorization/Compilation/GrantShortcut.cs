@@ -14,17 +14,14 @@ namespace ConfigResolver.Authorization.Compilation;
 internal static class GrantShortcut
 {
     public static bool Applies(PolicyModel model, PolicyModel builtIn) =>
-        SameTokens(model.RequestDefinitions, builtIn.RequestDefinitions)
-        && SameTokens(model.PolicyDefinitions, builtIn.PolicyDefinitions)
-        && SameTexts(model.RoleDefinitions.ToDictionary(static d => d.Key, static d => d.Value.Text), builtIn.RoleDefinitions.ToDictionary(static d => d.Key, static d => d.Value.Text))
-        && SameTexts(model.Effects.ToDictionary(static d => d.Key, static d => d.Value.Text), builtIn.Effects.ToDictionary(static d => d.Key, static d => d.Value.Text))
-        && SameTexts(model.Matchers.ToDictionary(static d => d.Key, static d => d.Value.Text), builtIn.Matchers.ToDictionary(static d => d.Key, static d => d.Value.Text));
+        Same(model.RequestDefinitions, builtIn.RequestDefinitions, static d => string.Join(',', d.Tokens))
+        && Same(model.PolicyDefinitions, builtIn.PolicyDefinitions, static d => string.Join(',', d.Tokens))
+        && Same(model.RoleDefinitions, builtIn.RoleDefinitions, static d => d.Text)
+        && Same(model.Effects, builtIn.Effects, static d => d.Text)
+        && Same(model.Matchers, builtIn.Matchers, static d => d.Text);
 
-    private static bool SameTokens(FrozenDictionary<string, TokenDefinition> left, FrozenDictionary<string, TokenDefinition> right) =>
-        left.Count == right.Count && left.All(l => right.TryGetValue(l.Key, out var r) && l.Value.Tokens.SequenceEqual(r.Tokens, StringComparer.Ordinal));
-
-    private static bool SameTexts(Dictionary<string, string> left, Dictionary<string, string> right) =>
-        left.Count == right.Count && left.All(l => right.TryGetValue(l.Key, out var r) && Normalize(l.Value) == Normalize(r));
+    private static bool Same<T>(FrozenDictionary<string, T> left, FrozenDictionary<string, T> right, Func<T, string> text) =>
+        left.Count == right.Count && left.All(l => right.TryGetValue(l.Key, out var r) && Normalize(text(l.Value)) == Normalize(text(r)));
 
     private static string Normalize(string text) => string.Concat(text.Where(static c => !char.IsWhiteSpace(c)));
 }

@@ -1,10 +1,10 @@
 using ConfigResolver.Access;
 using ConfigResolver.Authorization;
-using ConfigResolver.Configuration;
 using ConfigResolver.Resolution;
 using ConfigResolver.Storage;
 using ConfigResolver.Stores;
 using ConfigResolver.Tenancy;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -105,11 +105,11 @@ internal sealed partial class ConfigResolverStartup(
 
     private AccessOptions AccessSettings()
     {
-        // The deployment's pepper (CFGR_API_KEY_PEPPER, as the CLI reads it) from the environment layer the resolver
-        // reads, else the process environment. Keys hashed with a pepper only verify with the same pepper.
-        const string PepperVariable = "CFGR_API_KEY_PEPPER";
-        var pepper = environment is not null ? environment.Configuration[PepperVariable] : Environment.GetEnvironmentVariable(PepperVariable);
-        return new AccessOptions { TimeProvider = timeProvider, SecretPepper = string.IsNullOrEmpty(pepper) ? null : new Secret(pepper) };
+        // The deployment's access settings (the pepper keys were hashed with, CFGR_API_KEY_PEPPER) read as the CLI reads
+        // them, from the environment layer the resolver reads, else the process environment.
+        var access = AccessOptions.FromConfiguration(environment?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        access.TimeProvider = timeProvider;
+        return access;
     }
 
     private async Task<(ITenantStore Store, IAsyncDisposable Owner, string Display)> OpenStoreAsync(ConfigResolverOptions settings, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using ConfigResolver.Authorization;
+
 namespace ConfigResolver.Hosting;
 
 /// <summary>The names under which ConfigResolver publishes metrics and traces, for listeners and exporters.</summary>
@@ -7,5 +9,5 @@ public static class ConfigResolverTelemetryNames
     public const string Meter = "ConfigResolver";
 
     /// <summary>The activity source name of ConfigResolver's traces (cache-miss resolve and check, policy reload): <c>ConfigResolver</c>.</summary>
-    public const string ActivitySource = "ConfigResolver";
+    public const string ActivitySource = AuthorizationActivities.SourceName;
 }

@@ -12,7 +12,7 @@ namespace ConfigResolver.Hosting;
 /// </summary>
 internal sealed class RequestCounters
 {
-    public static readonly ActivitySource Source = new(ConfigResolverTelemetryNames.ActivitySource);
+    public static ActivitySource Source => AuthorizationActivities.Source;
 
     private static readonly KeyValuePair<string, object?> s_allowed = new("result", "allowed");
     private static readonly KeyValuePair<string, object?> s_denied = new("result", "denied");
