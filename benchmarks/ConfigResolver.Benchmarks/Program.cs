@@ -39,6 +39,12 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "apply-probe")
+        {
+            IncrementalApplyBenchmarks.Probe(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            return;
+        }
+
         if (args.Length > 1 && args[0] == "spin")
         {
             QuickTiming.Spin(args[1], cached: args.Length > 2 && args[2] == "cached");

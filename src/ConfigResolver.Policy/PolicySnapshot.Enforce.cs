@@ -128,7 +128,6 @@ public sealed partial class PolicySnapshot
                 $"invalid request size: expected {matcher.Request.Tokens.Length} values ({string.Join(", ", matcher.Request.Tokens)}), got {values.Length}"));
         }
 
-        var rules = state.Rules;
         try
         {
             if (Settings.IndexEnabled && state.Index is not null && (allStrings || AllStrings(values)) && IndexedEvaluator.TryEvaluate(state, values, Services, out var indexed))
@@ -136,6 +135,7 @@ public sealed partial class PolicySnapshot
                 return (indexed.Allowed, indexed.RuleIndex >= 0 ? state.Index.Rules[indexed.RuleIndex] : null, false);
             }
 
+            var rules = state.Rules;
             var (allowed, index) = ScanEvaluator.Evaluate(matcher, rules.AsSpan(), values, Services);
             return (allowed, index >= 0 && index < rules.Length ? rules[index] : null, state.Scans);
         }

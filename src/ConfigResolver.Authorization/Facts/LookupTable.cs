@@ -1,13 +1,15 @@
 using System.Collections;
 using System.Numerics;
+using ConfigResolver.Policy.Compilation;
 
 namespace ConfigResolver.Authorization.Facts;
 
 /// <summary>
 /// An immutable hash table: one contiguous slot array with linear probing, at most half full. A lookup hashes the key
 /// once and reads one or two adjacent slots, where a tree-shaped immutable dictionary follows a pointer per level; on
-/// the check path, with the working set of a busy service, each of those pointers is a cache miss. A change copies the
-/// slot array (organizations: one copy of n references; members: the members of one organization).
+/// the check path, with the working set of a busy service, each of those pointers is a cache miss. The slots are a
+/// <see cref="ChunkedVector{T}"/>: a change copies the one chunk it writes (and the short chunk array), so changing one
+/// organization of thousands does not copy the others.
 /// </summary>
 /// <typeparam name="TKey">The key (an organization slug, a user id).</typeparam>
 /// <typeparam name="TValue">The value.</typeparam>
@@ -15,17 +17,17 @@ namespace ConfigResolver.Authorization.Facts;
 internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
     where TKey : notnull
 {
-    private readonly Slot[] _slots;
+    private readonly ChunkedVector<Slot> _slots;
     private readonly int _mask;
 
-    private LookupTable(Slot[] slots, int count)
+    private LookupTable(ChunkedVector<Slot> slots, int count)
     {
         _slots = slots;
-        _mask = slots.Length - 1;
+        _mask = slots.Count - 1;
         Count = count;
     }
 
-    public static LookupTable<TKey, TValue> Empty { get; } = new(new Slot[2], 0);
+    public static LookupTable<TKey, TValue> Empty { get; } = new(ChunkedVector<Slot>.From(new Slot[2]), 0);
 
     public int Count { get; }
 
@@ -41,7 +43,7 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
             count += Put(slots, key, value) ? 1 : 0;
         }
 
-        return new LookupTable<TKey, TValue>(slots, count);
+        return new LookupTable<TKey, TValue>(ChunkedVector<Slot>.From(slots), count);
     }
 
     public bool TryGetValue(TKey key, out TValue value)
@@ -49,7 +51,7 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
         var slots = _slots;
         for (var at = Home(key, _mask); ; at = (at + 1) & _mask)
         {
-            ref readonly var slot = ref slots[at];
+            ref readonly var slot = ref slots.ItemRef(at);
             if (!slot.Used)
             {
                 value = default!;
@@ -70,14 +72,20 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
     public LookupTable<TKey, TValue> SetItem(TKey key, TValue value)
     {
         var grows = !ContainsKey(key);
-        if (grows && (Count + 1) * 2 > _slots.Length)
+        if (grows && (Count + 1) * 2 > _slots.Count)
         {
             return From(this.Append(new KeyValuePair<TKey, TValue>(key, value)));
         }
 
-        var slots = (Slot[])_slots.Clone();
-        Put(slots, key, value);
-        return new LookupTable<TKey, TValue>(slots, grows ? Count + 1 : Count);
+        var slots = _slots.ToBuilder();
+        for (var at = Home(key, _mask); ; at = (at + 1) & _mask)
+        {
+            if (!slots[at].Used || EqualityComparer<TKey>.Default.Equals(slots[at].Key, key))
+            {
+                slots[at] = new Slot(key, value, Used: true);
+                return new LookupTable<TKey, TValue>(slots.ToVector(), grows ? Count + 1 : Count);
+            }
+        }
     }
 
     /// <summary>The table without <paramref name="key"/> (this table when it has none). Rebuilt, as linear probing needs.</summary>
@@ -86,8 +94,9 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
 
     public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator()
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < _slots.Count; i++)
         {
+            var slot = _slots[i];
             if (slot.Used)
             {
                 yield return new KeyValuePair<TKey, TValue>(slot.Key, slot.Value);

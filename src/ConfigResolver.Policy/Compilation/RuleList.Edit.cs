@@ -1,38 +1,43 @@
-using System.Collections.Immutable;
-
 namespace ConfigResolver.Policy.Compilation;
 
 internal sealed partial class RuleList
 {
     /// <summary>
-    /// Changes to one list collected as positions (removed, replaced in place, appended), so the result is built with one
-    /// copy and consumers learn exactly which positions moved. An insertion in the middle (a priority) switches to a plain
-    /// list of the items, and the result then reports <see cref="PositionsKnown"/> false.
+    /// Changes to one list collected by slot (holes for removals, overwrites for replacements, new slots for additions),
+    /// so the result shares every chunk the changes leave alone and consumers learn exactly which slots changed. An
+    /// insertion in the middle (a priority) switches to a plain list of the rules, and the result is numbered afresh.
     /// </summary>
     private sealed class Edit : IReadOnlyList<string[]>
     {
-        // Past this many position look-ups, one dictionary of the origin's positions is cheaper than a scan per removal.
-        private const int ScansBeforeMap = 8;
-
         private readonly RuleList _origin;
         private readonly Func<IReadOnlyList<string[]>, string[], int>? _insertAt;
-        private readonly Dictionary<string[], bool> _present = new(RuleComparer.Instance);
-        private readonly List<int> _removed = [];
-        private readonly Dictionary<int, string[]> _replaced = [];
-        private readonly List<string[]> _appended = [];
-        private readonly List<string[]> _added = [];
+
+        // Every rule this edit touched: its slot now, or -1 when it is absent now (first-touch order).
+        private readonly Dictionary<string[], int> _touched = new(RuleComparer.Instance);
+        private readonly HashSet<int> _changed = [];
+        private readonly Dictionary<string[], long> _addedAt = new(RuleComparer.Instance);
         private readonly List<string[]> _gone = [];
+        private ChunkedVector<string[]?>.Builder? _slots;
         private List<string[]>? _plain;
-        private Dictionary<string[], int>? _positions;
-        private int _scans;
+        private long _sequence;
+        private int _count;
+
+        // The last live index the list view resolved and its slot, so walks from the end (priority insertion) stay short.
+        private int _cursorIndex = -1;
+        private int _cursorSlot;
 
         public Edit(RuleList origin, Func<IReadOnlyList<string[]>, string[], int>? insertAt)
         {
             _origin = origin;
             _insertAt = insertAt;
+            _count = origin.Count;
         }
 
-        public int Count => _plain?.Count ?? _origin.Count - _removed.Count + _appended.Count;
+        public int Count => _count;
+
+        private ChunkedVector<string[]?>.Builder Slots => _slots ??= _origin.Slots.ToBuilder();
+
+        private int SlotCount => _slots?.Count ?? _origin.Slots.Count;
 
         public string[] this[int index]
         {
@@ -43,28 +48,12 @@ internal sealed partial class RuleList
                     return _plain[index];
                 }
 
-                var kept = _origin.Count - _removed.Count;
-                if (index >= kept)
-                {
-                    return _appended[index - kept];
-                }
-
-                var position = index;
-                foreach (var r in _removed.Order())
-                {
-                    if (r > position)
-                    {
-                        break;
-                    }
-
-                    position++;
-                }
-
-                return _replaced.TryGetValue(position, out var rule) ? rule : _origin.Items[position];
+                var slot = SlotOfLive(index);
+                return SlotAt(slot)!;
             }
         }
 
-        public bool IsPresent(string[] rule) => _present.TryGetValue(rule, out var present) ? present : _origin.Contains(rule);
+        public bool IsPresent(string[] rule) => _touched.TryGetValue(rule, out var slot) ? slot >= 0 : _origin.Contains(rule);
 
         public void Add(string[] rule)
         {
@@ -77,18 +66,22 @@ internal sealed partial class RuleList
             if (at < Count)
             {
                 (_plain ??= [.. this]).Insert(at, rule);
+                _touched[rule] = 0;
             }
             else if (_plain is not null)
             {
                 _plain.Add(rule);
+                _touched[rule] = 0;
             }
             else
             {
-                _appended.Add(rule);
+                Slots.Add(rule);
+                _touched[rule] = Slots.Count - 1;
             }
 
-            _present[rule] = true;
-            _added.Add(rule);
+            _cursorIndex = -1;
+            _count++;
+            _addedAt[rule] = _sequence++;
         }
 
         public void Remove(string[] rule)
@@ -102,26 +95,15 @@ internal sealed partial class RuleList
             {
                 _plain.RemoveAt(_plain.FindIndex(r => RuleComparer.Instance.Equals(r, rule)));
             }
-            else if (_appended.FindIndex(r => RuleComparer.Instance.Equals(r, rule)) is var a and >= 0)
-            {
-                _appended.RemoveAt(a);
-            }
-            else if (ReplacedAt(rule) is { } replaced)
-            {
-                _replaced.Remove(replaced);
-                _removed.Add(replaced);
-            }
             else
             {
-                _removed.Add(OriginPosition(rule));
+                SetSlot(SlotOf(rule), null);
             }
 
-            _present[rule] = false;
-            if (_added.FindIndex(r => RuleComparer.Instance.Equals(r, rule)) is var n and >= 0)
-            {
-                _added.RemoveAt(n);
-            }
-            else
+            _touched[rule] = -1;
+            _cursorIndex = -1;
+            _count--;
+            if (!_addedAt.Remove(rule))
             {
                 _gone.Add(rule);
             }
@@ -133,87 +115,116 @@ internal sealed partial class RuleList
             if (_plain is not null)
             {
                 _plain[_plain.FindIndex(r => RuleComparer.Instance.Equals(r, oldRule))] = newRule;
-            }
-            else if (_appended.FindIndex(r => RuleComparer.Instance.Equals(r, oldRule)) is var a and >= 0)
-            {
-                _appended[a] = newRule;
+                _touched[newRule] = 0;
             }
             else
             {
-                _replaced[ReplacedAt(oldRule) ?? OriginPosition(oldRule)] = newRule;
+                var slot = SlotOf(oldRule);
+                SetSlot(slot, newRule);
+                _touched[newRule] = slot;
             }
 
-            _present[oldRule] = false;
-            _present[newRule] = true;
-            if (_added.FindIndex(r => RuleComparer.Instance.Equals(r, oldRule)) is var n and >= 0)
-            {
-                _added.RemoveAt(n);
-            }
-            else
+            _touched[oldRule] = -1;
+            if (!_addedAt.Remove(oldRule))
             {
                 _gone.Add(oldRule);
             }
 
-            _added.Add(newRule);
+            _addedAt[newRule] = _sequence++;
         }
 
         public RuleList Finish()
         {
-            if (_added.Count == 0 && _gone.Count == 0)
+            if (_touched.Count == 0)
             {
                 return _origin;
             }
 
-            var set = _origin._set.SetItems(_gone.Select(static r => KeyValuePair.Create(r, (string[]?)null))
-                .Concat(_added.Select(static r => KeyValuePair.Create(r, (string[]?)r))));
+            var added = _addedAt.OrderBy(static kv => kv.Value).Select(static kv => kv.Key).ToArray();
+            var gone = _gone.ToArray();
             if (_plain is not null)
             {
-                return new RuleList([.. _plain], set, _origin, [.. _added], [.. _gone], positionsKnown: false);
+                return Renumber([.. _plain], _origin, added, gone);
             }
 
-            _removed.Sort();
-            var items = _removed.Count == 0 && _replaced.Count == 0
-                ? _origin.Items.AddRange(_appended)
-                : Without(_origin.Items, _removed, _appended, _replaced);
-            return new RuleList(items, set, _origin, [.. _added], [.. _gone], [.. _removed], [.. _replaced.Keys.Order()]);
+            var slots = Slots.ToVector();
+            if (slots.Count - _count > Math.Max(ChunkedVector<string[]?>.ChunkSize, _count))
+            {
+                return Renumber([.. this], _origin, added, gone);
+            }
+
+            var slotOf = _origin._slotOf.Apply(_touched.Select(static kv => (kv.Key, kv.Value >= 0, kv.Value)));
+            var changed = _changed.ToArray();
+            Array.Sort(changed);
+            return new RuleList(slots, _count, slotOf, _origin, added, gone, changed, renumbered: false, items: null);
         }
 
         public IEnumerator<string[]> GetEnumerator()
         {
-            for (var i = 0; i < Count; i++)
+            if (_plain is not null)
             {
-                yield return this[i];
+                foreach (var rule in _plain)
+                {
+                    yield return rule;
+                }
+
+                yield break;
+            }
+
+            for (var s = 0; s < SlotCount; s++)
+            {
+                if (SlotAt(s) is { } rule)
+                {
+                    yield return rule;
+                }
             }
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        private int? ReplacedAt(string[] rule)
-        {
-            foreach (var (position, replacement) in _replaced)
-            {
-                if (RuleComparer.Instance.Equals(replacement, rule))
-                {
-                    return position;
-                }
-            }
+        private string[]? SlotAt(int slot) => _slots is { } builder ? builder[slot] : _origin.Slots[slot];
 
-            return null;
+        private int SlotOf(string[] rule) => _touched.TryGetValue(rule, out var slot) ? slot : _origin._slotOf.TryGetValue(rule, out var at) ? at : -1;
+
+        private void SetSlot(int slot, string[]? rule)
+        {
+            Slots[slot] = rule;
+            if (slot < _origin.Slots.Count)
+            {
+                _changed.Add(slot);
+            }
         }
 
-        /// <summary>Where a rule that is present and untouched by this edit sits in the origin.</summary>
-        private int OriginPosition(string[] rule)
+        /// <summary>The slot of the rule at live position <paramref name="index"/>: a walk from the start, the end or the last answer, whichever is nearest.</summary>
+        private int SlotOfLive(int index)
         {
-            if (_positions is null && ++_scans > ScansBeforeMap)
+            var (from, slot) = (_cursorIndex >= 0 && Math.Abs(_cursorIndex - index) < Math.Min(index, _count - 1 - index))
+                ? (_cursorIndex, _cursorSlot)
+                : index <= _count - 1 - index ? (-1, -1) : (_count, SlotCount);
+            while (from < index)
             {
-                _positions = new Dictionary<string[], int>(_origin.Count, RuleComparer.Instance);
-                for (var i = 0; i < _origin.Items.Length; i++)
+                do
                 {
-                    _positions[_origin.Items[i]] = i;
+                    slot++;
                 }
+                while (SlotAt(slot) is null);
+
+                from++;
             }
 
-            return _positions is not null ? _positions[rule] : _origin.Items.IndexOf(rule, RuleComparer.Instance);
+            while (from > index)
+            {
+                do
+                {
+                    slot--;
+                }
+                while (SlotAt(slot) is null);
+
+                from--;
+            }
+
+            (_cursorIndex, _cursorSlot) = (index, slot);
+            return slot;
         }
     }
 }

@@ -6,30 +6,36 @@ namespace ConfigResolver.Policy.Compilation;
 /// <summary>
 /// The rules of one policy or role type in evaluation order, without duplicates. Immutable: every change returns a new
 /// list and leaves this one untouched, so a snapshot never changes under a reader. A derived list remembers its
-/// <see cref="Parent"/> and what changed relative to it, by rule and (when <see cref="PositionsKnown"/>) by position, so
-/// the rule index and the role managers update only what a change touched instead of rebuilding.
+/// <see cref="Parent"/> and what changed relative to it, by rule and by slot, so the rule index and the role managers
+/// update only what a change touched instead of rebuilding.
 /// </summary>
 /// <remarks>
-/// Membership is an <see cref="OverlayMap{TKey, TValue}"/>: a change never copies or re-hashes the rules it leaves
-/// alone. The item array is copied once per change (one block copy of references, no hashing).
+/// Rules sit in numbered <see cref="Slots"/> that never move while the list is derived from its parent: a removal leaves
+/// a hole (null), a replacement overwrites its slot, an addition takes the next slot. Slots are a
+/// <see cref="ChunkedVector{T}"/> and membership (rule to slot) an <see cref="OverlayMap{TKey, TValue}"/>, so one change
+/// copies a chunk and a few small arrays, never the whole list. When holes outnumber the rules (or a rule is inserted in
+/// the middle, which a priority column can ask for) the next list is numbered afresh and reports
+/// <see cref="Renumbered"/>, which makes slot-based consumers rebuild (amortized O(1) per change).
 /// </remarks>
 internal sealed partial class RuleList
 {
-    public static readonly RuleList Empty = new([], OverlayMap<string[], string[]>.Wrap(new Dictionary<string[], string[]>(RuleComparer.Instance)));
+    public static readonly RuleList Empty = FromDistinct([], new Dictionary<string[], int>(RuleComparer.Instance), null, [], [], renumbered: true);
 
-    private readonly OverlayMap<string[], string[]> _set;
+    private readonly OverlayMap<string[], int> _slotOf;
+    private string[][]? _items;
 
-    private RuleList(ImmutableArray<string[]> items, OverlayMap<string[], string[]> set, RuleList? parent = null, string[][]? added = null,
-        string[][]? removed = null, int[]? removedPositions = null, int[]? replacedPositions = null, bool positionsKnown = true)
+    private RuleList(ChunkedVector<string[]?> slots, int count, OverlayMap<string[], int> slotOf, RuleList? parent, string[][] added,
+        string[][] removed, int[] changedSlots, bool renumbered, string[][]? items)
     {
-        Items = items;
-        _set = set;
+        Slots = slots;
+        Count = count;
+        _slotOf = slotOf;
         Parent = parent;
-        Added = added ?? [];
-        Removed = removed ?? [];
-        RemovedPositions = removedPositions ?? [];
-        ReplacedPositions = replacedPositions ?? [];
-        PositionsKnown = positionsKnown;
+        Added = added;
+        Removed = removed;
+        ChangedSlots = changedSlots;
+        Renumbered = renumbered;
+        _items = items;
     }
 
     /// <summary>The list this one was derived from by one change (or one batch), so consumers can update incrementally.</summary>
@@ -42,40 +48,42 @@ internal sealed partial class RuleList
     public string[][] Removed { get; }
 
     /// <summary>
-    /// Whether <see cref="Items"/> is the parent's items without <see cref="RemovedPositions"/>, with the rules at
-    /// <see cref="ReplacedPositions"/> replaced in place, followed by the appended rules; false after an insertion in the
-    /// middle (a priority), which makes position-based consumers rebuild.
+    /// Whether the slots were numbered afresh relative to <see cref="Parent"/> (holes dropped, or an insertion in the
+    /// middle); slot-based consumers then rebuild. When false, every slot below the parent's slot count holds what it
+    /// held in the parent except <see cref="ChangedSlots"/>, and later slots are the rules appended since.
     /// </summary>
-    public bool PositionsKnown { get; }
+    public bool Renumbered { get; }
 
-    /// <summary>Positions in <see cref="Parent"/> whose rules are gone, ascending.</summary>
-    public int[] RemovedPositions { get; }
+    /// <summary>Slots of <see cref="Parent"/> whose rule was removed (now a hole) or replaced, ascending; empty when <see cref="Renumbered"/>.</summary>
+    public int[] ChangedSlots { get; }
 
-    /// <summary>Positions in <see cref="Parent"/> whose rules were replaced in place, ascending.</summary>
-    public int[] ReplacedPositions { get; }
+    /// <summary>The rules by slot in evaluation order; a null slot is a hole a removal left.</summary>
+    public ChunkedVector<string[]?> Slots { get; }
 
-    public ImmutableArray<string[]> Items { get; }
+    /// <summary>Number of rules (holes not counted).</summary>
+    public int Count { get; }
 
-    public int Count => Items.Length;
+    /// <summary>The rules in evaluation order without holes (built on first use after a change, then kept).</summary>
+    public ImmutableArray<string[]> Items => ImmutableCollectionsMarshal.AsImmutableArray(_items ?? Interlocked.CompareExchange(ref _items, Compact(), null) ?? _items!);
 
     // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static RuleList From(IEnumerable<string[]> rules)
     {
-        var set = new Dictionary<string[], string[]>(RuleComparer.Instance);
-        var items = ImmutableArray.CreateBuilder<string[]>();
+        var slotOf = new Dictionary<string[], int>(RuleComparer.Instance);
+        var items = new List<string[]>();
         foreach (var rule in rules)
         {
-            if (set.TryAdd(rule, rule))
+            if (slotOf.TryAdd(rule, items.Count))
             {
                 items.Add(rule);
             }
         }
 
-        return new RuleList(items.ToImmutable(), OverlayMap<string[], string[]>.Wrap(set));
+        return FromDistinct([.. items], slotOf, null, [], [], renumbered: true);
     }
 
-    public bool Contains(string[] rule) => _set.ContainsKey(rule);
+    public bool Contains(string[] rule) => _slotOf.ContainsKey(rule);
 
     /// <summary>Adds rules not yet present, each at the position <paramref name="insertAt"/> chooses (end by default).</summary>
     public RuleList AddRange(IEnumerable<string[]> rules, Func<IReadOnlyList<string[]>, string[], int>? insertAt = null)
@@ -138,23 +146,16 @@ internal sealed partial class RuleList
 
     public RuleList RemoveWhere(Func<string[], bool> predicate)
     {
-        var positions = new List<int>();
-        for (var i = 0; i < Items.Length; i++)
+        var edit = new Edit(this, null);
+        foreach (var rule in Items)
         {
-            if (predicate(Items[i]))
+            if (predicate(rule))
             {
-                positions.Add(i);
+                edit.Remove(rule);
             }
         }
 
-        if (positions.Count == 0)
-        {
-            return this;
-        }
-
-        var removed = positions.Select(p => Items[p]).ToArray();
-        var set = _set.SetItems(removed.Select(static r => KeyValuePair.Create(r, (string[]?)null)));
-        return new RuleList(Without(Items, positions, [], new Dictionary<int, string[]>()), set, this, [], removed, [.. positions]);
+        return edit.Finish();
     }
 
     public RuleList Replace(string[] oldRule, string[] newRule)
@@ -169,53 +170,35 @@ internal sealed partial class RuleList
         return edit.Finish();
     }
 
-    /// <summary>The items without the given positions (ascending), then <paramref name="appended"/>; one block copy per kept run.</summary>
-    private static ImmutableArray<string[]> Without(ImmutableArray<string[]> items, List<int> removed, List<string[]> appended,
-        Dictionary<int, string[]> replaced)
+    /// <summary>A list over distinct rules numbered 0..n-1 (<paramref name="slotOf"/> maps each to its position; the list keeps it).</summary>
+    private static RuleList FromDistinct(string[][] items, Dictionary<string[], int> slotOf, RuleList? parent, string[][] added,
+        string[][] removed, bool renumbered) =>
+        new(ChunkedVector<string[]?>.From(items), items.Length, OverlayMap<string[], int>.Wrap(slotOf), parent, added, removed, [], renumbered, items);
+
+    /// <summary>Numbers <paramref name="items"/> afresh as a list derived from <paramref name="parent"/>.</summary>
+    private static RuleList Renumber(string[][] items, RuleList parent, string[][] added, string[][] removed)
     {
-        var result = new string[items.Length - removed.Count + appended.Count][];
-        var source = items.AsSpan();
-        var at = 0;
-        var from = 0;
-        foreach (var position in removed)
+        var slotOf = new Dictionary<string[], int>(items.Length, RuleComparer.Instance);
+        for (var i = 0; i < items.Length; i++)
         {
-            source[from..position].CopyTo(result.AsSpan(at));
-            at += position - from;
-            from = position + 1;
+            slotOf[items[i]] = i;
         }
 
-        source[from..].CopyTo(result.AsSpan(at));
-        at += source.Length - from;
-        foreach (var rule in appended)
-        {
-            result[at++] = rule;
-        }
-
-        foreach (var (position, rule) in replaced)
-        {
-            result[position - CountBelow(removed, position)] = rule;
-        }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return FromDistinct(items, slotOf, parent, added, removed, renumbered: true);
     }
 
-    /// <summary>How many of the ascending <paramref name="positions"/> are below <paramref name="position"/>.</summary>
-    public static int CountBelow(IReadOnlyList<int> positions, int position)
+    private string[][] Compact()
     {
-        int lo = 0, hi = positions.Count;
-        while (lo < hi)
+        var items = new string[Count][];
+        var at = 0;
+        for (var s = 0; s < Slots.Count; s++)
         {
-            var mid = (lo + hi) >>> 1;
-            if (positions[mid] < position)
+            if (Slots[s] is { } rule)
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                items[at++] = rule;
             }
         }
 
-        return lo;
+        return items;
     }
 }

@@ -15,13 +15,12 @@ internal sealed class ContextState
     {
         Matcher = matcher;
         RuleList = rules;
-        Rules = rules.Items;
         Plan = IndexPlan.Analyze(matcher, roleManagers);
         Cache = new DecisionCache(cacheCapacity);
         Cacheable = !matcher.Root.Has(ExprTraits.Volatile) && matcher.BindingError is null;
 
         // Without rules, or when the matcher never mentions the policy, casbin evaluates the matcher once: nothing to index.
-        if (!Plan.IsIndexed || Rules.Length == 0 || !matcher.MentionsPolicy)
+        if (!Plan.IsIndexed || rules.Count == 0 || !matcher.MentionsPolicy)
         {
             return;
         }
@@ -30,7 +29,7 @@ internal sealed class ContextState
         var reusable = previous is { Index: not null } && ReferenceEquals(previous.Matcher, matcher) && previous.Plan.SameKeys(Plan);
         Index = reusable && ReferenceEquals(previous!.RuleList, rules) ? previous.Index
             : reusable && RuleIndex.TryUpdate(previous!.Index!, previous.RuleList, rules) is { } updated ? updated
-            : RuleIndex.Build(Plan, Rules);
+            : RuleIndex.Build(Plan, rules);
     }
 
     /// <summary>Whether decisions may be cached: false when the matcher reads the clock or calls non-deterministic functions.</summary>
@@ -41,7 +40,8 @@ internal sealed class ContextState
 
     public CompiledMatcher Matcher { get; }
 
-    public ImmutableArray<string[]> Rules { get; }
+    /// <summary>The rules in evaluation order without holes, for scans (built on first use after a change).</summary>
+    public ImmutableArray<string[]> Rules => RuleList.Items;
 
     public IndexPlan Plan { get; }
 
@@ -50,5 +50,5 @@ internal sealed class ContextState
     public DecisionCache Cache { get; }
 
     /// <summary>Whether a request of this context is evaluated by scanning rules (no index applies).</summary>
-    public bool Scans => Index is null && Rules.Length > 0 && Matcher.MentionsPolicy;
+    public bool Scans => Index is null && RuleList.Count > 0 && Matcher.MentionsPolicy;
 }

@@ -81,7 +81,7 @@ internal static class IndexedEvaluator
             var roleColumn = plan.Role?.PolicyIndex ?? -1;
             foreach (var i in candidates)
             {
-                var rule = rules[i];
+                var rule = rules[i]!;
                 if (roleColumn >= 0 && !index.ByRole && !InClosure(user!, closure!, rule[roleColumn]))
                 {
                     continue;

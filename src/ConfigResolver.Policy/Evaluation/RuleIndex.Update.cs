@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using ConfigResolver.Policy.Compilation;
 
 namespace ConfigResolver.Policy.Evaluation;
@@ -8,92 +6,70 @@ internal sealed partial class RuleIndex
 {
     /// <summary>
     /// The index over <paramref name="after"/>, derived from the index over <paramref name="before"/> when
-    /// <paramref name="after"/> was derived from it with known positions (rules removed, replaced in place, appended).
-    /// Only the groups of the changed rules change and no position moves: a removed rule stays in <see cref="Rules"/> as a
-    /// hole no group points to, a replaced one is overwritten where it stood, appended ones get the next positions, so
-    /// evaluation order is kept. The slot table is copied (one block copy) and, when rules are replaced or appended, the
-    /// rule array. Null when positions are unknown (an insertion in the middle), or when holes outnumber the rules or the
-    /// table would get too full: the caller then rebuilds, which removes the holes (amortized O(1) per change).
+    /// <paramref name="after"/> was derived from it without renumbering: only the groups of the changed slots change, and
+    /// only the table chunks they live in are copied. A removed rule's slot leaves its group, a replaced one moves to the new
+    /// rule's group, an appended one joins its group at the end, so evaluation order is kept. Null when the list was
+    /// renumbered or the table would get too full: the caller then rebuilds (amortized O(1) per change).
     /// </summary>
     public static RuleIndex? TryUpdate(RuleIndex index, RuleList before, RuleList after)
     {
-        if (!ReferenceEquals(after.Parent, before) || !after.PositionsKnown)
+        if (!ReferenceEquals(after.Parent, before) || after.Renumbered || !ReferenceEquals(index._rules, before.Slots))
         {
             return null;
         }
 
-        var removed = after.RemovedPositions;
-        var replaced = after.ReplacedPositions;
-        var kept = before.Count - removed.Length;
-        var appended = after.Count - kept;
-        var holes = index._holes + removed.Length;
-        if (holes > after.Count || (index._count + appended + replaced.Length) * 4 > index._slots.Length * 3)
+        var changed = after.ChangedSlots;
+        var appended = after.Slots.Count - before.Slots.Count;
+        if ((index._count + changed.Length + appended) * 4 > index._slots.Count * 3)
         {
             return null;
         }
 
-        var slots = (Slot[])index._slots.Clone();
+        var slots = index._slots.ToBuilder();
         var count = index._count;
-        foreach (var position in removed)
+        foreach (var position in changed)
         {
-            Drop(slots, ref count, index._columns, index._rules, before.Items[position]);
+            Drop(slots, ref count, index._columns, before.Slots, position);
         }
 
-        var at = new int[replaced.Length];
-        for (var k = 0; k < replaced.Length; k++)
+        var rules = after.Slots;
+        foreach (var position in changed)
         {
-            at[k] = Drop(slots, ref count, index._columns, index._rules, before.Items[replaced[k]]);
-        }
-
-        var rules = index._rules;
-        if (appended > 0 || replaced.Length > 0)
-        {
-            var grown = new string[rules.Length + appended][];
-            rules.AsSpan().CopyTo(grown);
-            for (var k = 0; k < replaced.Length; k++)
+            if (rules[position] is not null)
             {
-                grown[at[k]] = after.Items[replaced[k] - RuleList.CountBelow(removed, replaced[k])];
+                Insert(slots, ref count, index._columns, rules, position);
             }
+        }
 
-            for (var k = 0; k < appended; k++)
+        for (var position = before.Slots.Count; position < rules.Count; position++)
+        {
+            if (rules[position] is not null)
             {
-                grown[rules.Length + k] = after.Items[kept + k];
+                Insert(slots, ref count, index._columns, rules, position);
             }
-
-            rules = ImmutableCollectionsMarshal.AsImmutableArray(grown);
         }
 
-        foreach (var position in at)
-        {
-            Insert(slots, ref count, index._columns, rules, position);
-        }
-
-        for (var position = index._rules.Length; position < rules.Length; position++)
-        {
-            Insert(slots, ref count, index._columns, rules, position);
-        }
-
-        return new RuleIndex(slots, count, index._columns, rules, index.ByRole, holes);
+        return new RuleIndex(slots.ToVector(), count, index._columns, rules, index.ByRole);
     }
 
-    /// <summary>Removes a rule's position from its group (the group goes when it empties); returns the position.</summary>
-    private static int Drop(Slot[] slots, ref int count, int[] columns, ImmutableArray<string[]> rules, string[] rule)
+    /// <summary>Removes a position from its group (the group goes when it empties).</summary>
+    private static void Drop(ChunkedVector<Slot>.Builder slots, ref int count, int[] columns, ChunkedVector<string[]?> rules, int position)
     {
-        var mask = slots.Length - 1;
+        var mask = slots.Count - 1;
+        var rule = rules[position]!;
         var hash = HashOf(rule, columns);
         var at = (int)hash & mask;
-        while (!(slots[at].Hash == hash && SameKey(rules[slots[at].Rules![0]], rule, columns)))
+        while (!(slots[at].Hash == hash && SameKey(rules[slots[at].Rules![0]]!, rule, columns)))
         {
             at = (at + 1) & mask;
         }
 
         var group = slots[at].Rules!;
-        var position = Array.FindIndex(group, p => RuleComparer.Instance.Equals(rules[p], rule));
-        var found = group[position];
         if (group.Length > 1)
         {
-            slots[at] = new Slot(hash, [.. group[..position], .. group[(position + 1)..]]);
-            return found;
+            var found = Array.BinarySearch(group, position);
+            slots[at] = new Slot(hash, [.. group.AsSpan(0, found), .. group.AsSpan(found + 1)]);
+            return;
         }
 
         // Backward-shift deletion keeps every probe chain intact without tombstones (linear probing).
@@ -111,17 +87,16 @@ internal sealed partial class RuleIndex
 
         slots[hole] = default;
         count--;
-        return found;
     }
 
     /// <summary>Adds one position to its group (in ascending order), creating the group when the key is new.</summary>
-    private static void Insert(Slot[] slots, ref int count, int[] columns, ImmutableArray<string[]> rules, int position)
+    private static void Insert(ChunkedVector<Slot>.Builder slots, ref int count, int[] columns, ChunkedVector<string[]?> rules, int position)
     {
-        var mask = slots.Length - 1;
-        var rule = rules[position];
+        var mask = slots.Count - 1;
+        var rule = rules[position]!;
         var hash = HashOf(rule, columns);
         var at = (int)hash & mask;
-        while (slots[at].Rules is { } existing && !(slots[at].Hash == hash && SameKey(rules[existing[0]], rule, columns)))
+        while (slots[at].Rules is { } existing && !(slots[at].Hash == hash && SameKey(rules[existing[0]]!, rule, columns)))
         {
             at = (at + 1) & mask;
         }

@@ -6,67 +6,71 @@ namespace ConfigResolver.Policy.Evaluation;
 
 /// <summary>
 /// Rules of one policy type grouped by the values of the columns an <see cref="IndexPlan"/> names, in one
-/// open-addressing table keyed by a hash of those values. A slot holds the hash and the group's rule positions;
-/// a hit is verified against the first rule of the group (which evaluation reads next anyway), so a lookup touches
-/// the slot, the positions and that rule, and a hash collision never changes an answer. Without equality columns
-/// the key is the role column alone. Positions ascend, so evaluation order (and priority) is preserved. Immutable.
+/// open-addressing table keyed by a hash of those values. A slot holds the hash and the group's rule positions (slots of
+/// the <see cref="RuleList"/>); a hit is verified against the first rule of the group (which evaluation reads next anyway),
+/// so a lookup touches the table entry, the positions and that rule, and a hash collision never changes an answer.
+/// Without equality columns the key is the role column alone. Positions ascend, so evaluation order (and priority) is
+/// preserved. The table is a <see cref="ChunkedVector{T}"/>, so an update copies only the chunks it writes. Immutable.
 /// </summary>
 internal sealed partial class RuleIndex
 {
-    private readonly Slot[] _slots;
+    private readonly ChunkedVector<Slot> _slots;
     private readonly int _mask;
     private readonly int _count;
     private readonly int[] _columns;
-    private readonly ImmutableArray<string[]> _rules;
-    private readonly int _holes;
+    private readonly ChunkedVector<string[]?> _rules;
 
-    private RuleIndex(Slot[] slots, int count, int[] columns, ImmutableArray<string[]> rules, bool byRole, int holes = 0)
+    private RuleIndex(ChunkedVector<Slot> slots, int count, int[] columns, ChunkedVector<string[]?> rules, bool byRole)
     {
         _slots = slots;
-        _mask = slots.Length - 1;
+        _mask = slots.Count - 1;
         _count = count;
         _columns = columns;
         _rules = rules;
         ByRole = byRole;
-        _holes = holes;
     }
 
     /// <summary>
-    /// The rules the positions of this index point into, in evaluation order. Right after a build it is the rule list
-    /// itself; after removals it keeps the removed rules as unreferenced holes, so no position ever moves (see
-    /// <see cref="TryUpdate"/>).
+    /// The rules the positions of this index point into: the slots of the rule list it indexes, in evaluation order (a
+    /// null slot is a hole a removal left, which no group points to).
     /// </summary>
-    public ImmutableArray<string[]> Rules => _rules;
+    public ChunkedVector<string[]?> Rules => _rules;
 
     /// <summary>Whether the key is the role column alone (the plan has no equality term).</summary>
     public bool ByRole { get; }
 
     // Runs once per load: compile optimized straight away instead of through tiering (no tier-0 loops).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RuleIndex Build(IndexPlan plan, ImmutableArray<string[]> rules)
+    public static RuleIndex Build(IndexPlan plan, RuleList list)
     {
+        var rules = list.Slots;
         var byRole = plan.Equalities.IsEmpty;
         var columns = byRole ? [plan.Role!.PolicyIndex] : plan.Equalities.Select(static e => e.PolicyIndex).ToArray();
         var groups = new Dictionary<string[], List<int>>(RuleComparer.Instance);
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < rules.Count; i++)
         {
+            if (rules[i] is not { } rule)
+            {
+                continue;
+            }
+
             var key = new string[columns.Length];
             for (var c = 0; c < columns.Length; c++)
             {
-                key[c] = rules[i][columns[c]];
+                key[c] = rule[columns[c]];
             }
 
-            if (!groups.TryGetValue(key, out var list))
+            if (!groups.TryGetValue(key, out var group))
             {
-                groups[key] = list = [];
+                groups[key] = group = [];
             }
 
-            list.Add(i);
+            group.Add(i);
         }
 
         var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, groups.Count * 2)));
         var slots = new Slot[capacity];
-        foreach (var (key, list) in groups)
+        foreach (var (key, group) in groups)
         {
             var hash = HashOf(key);
             var at = (int)hash & (capacity - 1);
@@ -75,10 +79,10 @@ internal sealed partial class RuleIndex
                 at = (at + 1) & (capacity - 1);
             }
 
-            slots[at] = new Slot(hash, [.. list]);
+            slots[at] = new Slot(hash, [.. group]);
         }
 
-        return new RuleIndex(slots, groups.Count, columns, rules, byRole);
+        return new RuleIndex(ChunkedVector<Slot>.From(slots), groups.Count, columns, rules, byRole);
     }
 
     /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>
@@ -99,7 +103,7 @@ internal sealed partial class RuleIndex
                 return null;
             }
 
-            if (slot.Hash == h && Matches(_rules[slot.Rules[0]], keys, request))
+            if (slot.Hash == h && Matches(_rules[slot.Rules[0]]!, keys, request))
             {
                 return slot.Rules;
             }
@@ -119,7 +123,7 @@ internal sealed partial class RuleIndex
                 return null;
             }
 
-            if (slot.Hash == h && string.Equals(_rules[slot.Rules[0]][column], role, StringComparison.Ordinal))
+            if (slot.Hash == h && string.Equals(_rules[slot.Rules[0]]![column], role, StringComparison.Ordinal))
             {
                 return slot.Rules;
             }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ConfigResolver.Policy.Compilation;
 using ConfigResolver.Policy.Evaluation;
 
 namespace ConfigResolver.Policy.Roles;
@@ -10,29 +11,22 @@ namespace ConfigResolver.Policy.Roles;
 /// hash collision costs a probe, never a wrong closure. Immutable.
 /// </summary>
 /// <remarks>
-/// A role-link change replaces the closures it affects through <see cref="WithClosures"/>: they go into a small overlay
-/// table probed first (an empty closure there hides the base entry), the large base is shared, never copied. When the
-/// overlay grows past 1/64 of the base (at least 512 entries) it is folded into a new base: the overlay is copied per
-/// change, so it is kept small, and a fold costs O(n) once per n/64 changed closures. Without
-/// changes there is no overlay and a lookup is exactly one probe, as before.
+/// The slots are a <see cref="ChunkedVector{T}"/>: a role-link change writes the closures it affects in place in a copy of
+/// the chunks they live in (removing an entry by backward shift, so probe chains stay intact without tombstones) and
+/// shares every other chunk. When the table would get more than three quarters full it is rebuilt at twice the size
+/// (amortized O(1) per change). A lookup is one probe into one chunk.
 /// </remarks>
 internal sealed class ClosureTable
 {
-    private const int MinimumOverlay = 512;
-
-    private readonly Slot[] _slots;
+    private readonly ChunkedVector<Slot> _slots;
     private readonly int _mask;
     private readonly int _count;
-    private readonly Slot[]? _overlay;
-    private readonly int _overlayCount;
 
-    private ClosureTable(Slot[] slots, int count, Slot[]? overlay = null, int overlayCount = 0)
+    private ClosureTable(ChunkedVector<Slot> slots, int count)
     {
         _slots = slots;
-        _mask = slots.Length - 1;
+        _mask = slots.Count - 1;
         _count = count;
-        _overlay = overlay;
-        _overlayCount = overlayCount;
     }
 
     /// <summary>Builds the table from per-domain graphs (the key "" stands for a definition without domains).</summary>
@@ -55,19 +49,26 @@ internal sealed class ClosureTable
             }
         }
 
-        return new ClosureTable(slots, total);
+        return new ClosureTable(ChunkedVector<Slot>.From(slots), total);
     }
 
     /// <summary>The roles <paramref name="name"/> reaches in <paramref name="domain"/> (not itself); empty when none.</summary>
     public string[] ClosureOf(string domain, string name)
     {
         var hash = Hash(domain, name);
-        if (_overlay is { } overlay && Probe(overlay, overlay.Length - 1, hash, domain, name) is { } changed)
+        for (var at = (int)hash & _mask; ; at = (at + 1) & _mask)
         {
-            return changed;
-        }
+            ref readonly var slot = ref _slots.ItemRef(at);
+            if (slot.Closure is null)
+            {
+                return [];
+            }
 
-        return Probe(_slots, _mask, hash, domain, name) ?? [];
+            if (slot.Hash == hash && string.Equals(slot.Name, name, StringComparison.Ordinal) && string.Equals(slot.Domain, domain, StringComparison.Ordinal))
+            {
+                return slot.Closure;
+            }
+        }
     }
 
     /// <summary>The table with the given closures replaced (an empty closure: the name has no roles any more).</summary>
@@ -78,51 +79,28 @@ internal sealed class ClosureTable
             return this;
         }
 
-        var needed = _overlayCount + changes.Count;
-        if (needed > Math.Max(MinimumOverlay, _count / 64))
+        if ((_count + changes.Count) * 4 > _slots.Count * 3)
         {
-            return Fold(changes);
+            return Rebuilt(changes);
         }
 
-        var capacity = CapacityFor(needed);
-        var overlay = new Slot[capacity];
-        var count = 0;
-        if (_overlay is not null && _overlay.Length == capacity)
-        {
-            Array.Copy(_overlay, overlay, capacity);
-            count = _overlayCount;
-        }
-        else if (_overlay is not null)
-        {
-            foreach (var slot in _overlay)
-            {
-                count += slot.Closure is null ? 0 : Put(overlay, slot);
-            }
-        }
-
+        var slots = _slots.ToBuilder();
+        var count = _count;
         foreach (var (domain, name, closure) in changes)
         {
-            count += Put(overlay, new Slot(Hash(domain, name), domain, name, closure));
+            count += closure.Length > 0 ? Put(slots, new Slot(Hash(domain, name), domain, name, closure)) : -Delete(slots, Hash(domain, name), domain, name);
         }
 
-        return new ClosureTable(_slots, _count, overlay, count);
+        return new ClosureTable(slots.ToVector(), count);
     }
 
-    /// <summary>Base and overlay merged into one new base (names left without roles dropped), plus <paramref name="changes"/>.</summary>
-    private ClosureTable Fold(IReadOnlyCollection<(string Domain, string Name, string[] Closure)> changes)
+    /// <summary>Every entry plus <paramref name="changes"/> in a new table sized for them (names left without roles dropped).</summary>
+    private ClosureTable Rebuilt(IReadOnlyCollection<(string Domain, string Name, string[] Closure)> changes)
     {
         var entries = new Dictionary<(string, string), Slot>();
-        foreach (var slot in _slots)
+        for (var i = 0; i < _slots.Count; i++)
         {
-            if (slot.Closure is not null)
-            {
-                entries[(slot.Domain, slot.Name)] = slot;
-            }
-        }
-
-        foreach (var slot in _overlay ?? [])
-        {
-            if (slot.Closure is not null)
+            if (_slots[i] is { Closure: not null } slot)
             {
                 entries[(slot.Domain, slot.Name)] = slot;
             }
@@ -140,25 +118,7 @@ internal sealed class ClosureTable
             Put(slots, slot);
         }
 
-        return new ClosureTable(slots, kept.Count);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static string[]? Probe(Slot[] slots, int mask, ulong hash, string domain, string name)
-    {
-        for (var at = (int)hash & mask; ; at = (at + 1) & mask)
-        {
-            ref readonly var slot = ref slots[at];
-            if (slot.Closure is null)
-            {
-                return null;
-            }
-
-            if (slot.Hash == hash && string.Equals(slot.Name, name, StringComparison.Ordinal) && string.Equals(slot.Domain, domain, StringComparison.Ordinal))
-            {
-                return slot.Closure;
-            }
-        }
+        return new ClosureTable(ChunkedVector<Slot>.From(slots), kept.Count);
     }
 
     /// <summary>Inserts or replaces an entry; returns 1 when the key is new.</summary>
@@ -168,19 +128,63 @@ internal sealed class ClosureTable
         for (var at = (int)entry.Hash & mask; ; at = (at + 1) & mask)
         {
             ref var slot = ref slots[at];
-            if (slot.Closure is null)
+            if (slot.Closure is null || slot.Hash == entry.Hash && SameKey(slot, entry.Domain, entry.Name))
             {
+                var added = slot.Closure is null ? 1 : 0;
                 slot = entry;
-                return 1;
-            }
-
-            if (slot.Hash == entry.Hash && string.Equals(slot.Name, entry.Name, StringComparison.Ordinal) && string.Equals(slot.Domain, entry.Domain, StringComparison.Ordinal))
-            {
-                slot = entry;
-                return 0;
+                return added;
             }
         }
     }
+
+    /// <summary>Inserts or replaces an entry in a table being edited; returns 1 when the key is new.</summary>
+    private static int Put(ChunkedVector<Slot>.Builder slots, Slot entry)
+    {
+        var mask = slots.Count - 1;
+        for (var at = (int)entry.Hash & mask; ; at = (at + 1) & mask)
+        {
+            var slot = slots[at];
+            if (slot.Closure is null || slot.Hash == entry.Hash && SameKey(slot, entry.Domain, entry.Name))
+            {
+                slots[at] = entry;
+                return slot.Closure is null ? 1 : 0;
+            }
+        }
+    }
+
+    /// <summary>Removes an entry by backward shift (linear probing stays intact without tombstones); returns 1 when it was there.</summary>
+    private static int Delete(ChunkedVector<Slot>.Builder slots, ulong hash, string domain, string name)
+    {
+        var mask = slots.Count - 1;
+        var at = (int)hash & mask;
+        while (!(slots[at].Hash == hash && SameKey(slots[at], domain, name)))
+        {
+            if (slots[at].Closure is null)
+            {
+                return 0;
+            }
+
+            at = (at + 1) & mask;
+        }
+
+        var hole = at;
+        for (var j = (hole + 1) & mask; slots[j].Closure is not null; j = (j + 1) & mask)
+        {
+            var home = (int)slots[j].Hash & mask;
+            var reachable = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+            if (!reachable)
+            {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+
+        slots[hole] = default;
+        return 1;
+    }
+
+    private static bool SameKey(in Slot slot, string domain, string name) =>
+        string.Equals(slot.Name, name, StringComparison.Ordinal) && string.Equals(slot.Domain, domain, StringComparison.Ordinal);
 
     private static int CapacityFor(int count) => (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count * 2)));
 

@@ -20,13 +20,16 @@ internal sealed partial class RoleManager
     private const int MergedDomainCacheCapacity = 4096;
 
     private readonly RoleGraph _global;
-    private readonly Dictionary<string, RoleGraph> _domains;
+    private static readonly Compilation.OverlayMap<string, RoleGraph> s_noDomains = Compilation.OverlayMap<string, RoleGraph>.Wrap(new(StringComparer.Ordinal));
+
+    // Per domain; an overlay map, so a link change replaces the touched domains' graphs without copying the others.
+    private readonly Compilation.OverlayMap<string, RoleGraph> _domains;
     private readonly ConcurrentDictionary<string, RoleGraph> _merged = new(StringComparer.Ordinal);
 
     // Exact names and no domain patterns: every closure in one flat table (the common, hot case).
     private readonly ClosureTable? _closures;
 
-    private RoleManager(RoleDefinition definition, RoleGraph global, Dictionary<string, RoleGraph> domains,
+    private RoleManager(RoleDefinition definition, RoleGraph global, Compilation.OverlayMap<string, RoleGraph> domains,
         Func<string, string, bool>? nameMatcher, Func<string, string, bool>? domainMatcher, ClosureTable? closures = null)
     {
         Definition = definition;
@@ -37,7 +40,7 @@ internal sealed partial class RoleManager
         if (nameMatcher is null && domainMatcher is null)
         {
             _closures = closures ?? (definition.HasDomains
-                ? ClosureTable.Build(domains.Select(static kv => (kv.Key, kv.Value)))
+                ? ClosureTable.Build(domains.Pairs.Select(static kv => (kv.Key, kv.Value)))
                 : ClosureTable.Build([(string.Empty, global)]));
         }
     }
@@ -62,12 +65,12 @@ internal sealed partial class RoleManager
         var exact = nameMatcher is null;
         if (!definition.HasDomains)
         {
-            return new RoleManager(definition, new RoleGraph(rules.Select(static r => (r[0], r[1])), exact), [], nameMatcher, domainMatcher);
+            return new RoleManager(definition, new RoleGraph(rules.Select(static r => (r[0], r[1])), exact), s_noDomains, nameMatcher, domainMatcher);
         }
 
         var byDomain = rules.GroupBy(static r => r[2], StringComparer.Ordinal)
             .ToDictionary(static g => g.Key, g => new RoleGraph(g.Select(static r => (r[0], r[1])), exact), StringComparer.Ordinal);
-        return new RoleManager(definition, RoleGraph.Empty, byDomain, nameMatcher, domainMatcher);
+        return new RoleManager(definition, RoleGraph.Empty, Compilation.OverlayMap<string, RoleGraph>.Wrap(byDomain), nameMatcher, domainMatcher);
     }
 
     /// <summary>
@@ -84,24 +87,17 @@ internal sealed partial class RoleManager
 
         if (!Definition.HasDomains)
         {
-            return new RoleManager(Definition, Apply(_global, added, removed, static _ => true), [], NameMatcher, DomainMatcher);
+            return new RoleManager(Definition, Apply(_global, added, removed, static _ => true), s_noDomains, NameMatcher, DomainMatcher);
         }
 
-        var domains = new Dictionary<string, RoleGraph>(_domains, StringComparer.Ordinal);
+        var domains = new List<KeyValuePair<string, RoleGraph?>>();
         foreach (var domain in added.Concat(removed).Select(static r => r[2]).Distinct(StringComparer.Ordinal))
         {
             var graph = Apply(_domains.GetValueOrDefault(domain) ?? RoleGraph.Empty, added, removed, r => r[2] == domain);
-            if (graph.LinkCount == 0)
-            {
-                domains.Remove(domain);
-            }
-            else
-            {
-                domains[domain] = graph;
-            }
+            domains.Add(KeyValuePair.Create(domain, graph.LinkCount == 0 ? null : graph));
         }
 
-        return new RoleManager(Definition, RoleGraph.Empty, domains, NameMatcher, DomainMatcher);
+        return new RoleManager(Definition, RoleGraph.Empty, _domains.SetItems(domains), NameMatcher, DomainMatcher);
     }
 
     private RoleManager WithClosureChanges(ClosureTable table, IReadOnlyCollection<string[]> added, IReadOnlyCollection<string[]> removed)
@@ -110,10 +106,10 @@ internal sealed partial class RoleManager
         if (!Definition.HasDomains)
         {
             var global = _global.WithChanges(removed.Select(static r => (r[0], r[1])), added.Select(static r => (r[0], r[1])), closures);
-            return new RoleManager(Definition, global, [], null, null, table.WithClosures([.. closures.Select(static c => (string.Empty, c.Name, c.Closure))]));
+            return new RoleManager(Definition, global, s_noDomains, null, null, table.WithClosures([.. closures.Select(static c => (string.Empty, c.Name, c.Closure))]));
         }
 
-        var domains = new Dictionary<string, RoleGraph>(_domains, StringComparer.Ordinal);
+        var domains = new List<KeyValuePair<string, RoleGraph?>>();
         var changes = new List<(string Domain, string Name, string[] Closure)>();
         var removedByDomain = removed.ToLookup(static r => r[2], StringComparer.Ordinal);
         var addedByDomain = added.ToLookup(static r => r[2], StringComparer.Ordinal);
@@ -122,25 +118,17 @@ internal sealed partial class RoleManager
             closures.Clear();
             var graph = (_domains.GetValueOrDefault(domain) ?? RoleGraph.Empty)
                 .WithChanges(removedByDomain[domain].Select(static r => (r[0], r[1])), addedByDomain[domain].Select(static r => (r[0], r[1])), closures);
-            if (graph.LinkCount == 0)
-            {
-                domains.Remove(domain);
-            }
-            else
-            {
-                domains[domain] = graph;
-            }
-
+            domains.Add(KeyValuePair.Create(domain, graph.LinkCount == 0 ? null : graph));
             changes.AddRange(closures.Select(c => (domain, c.Name, c.Closure)));
         }
 
-        return new RoleManager(Definition, RoleGraph.Empty, domains, null, null, table.WithClosures(changes));
+        return new RoleManager(Definition, RoleGraph.Empty, _domains.SetItems(domains), null, null, table.WithClosures(changes));
     }
 
     /// <summary>Every stored link with its domain (null without domains).</summary>
     public IEnumerable<(string User, string Role, string? Domain)> AllLinks() =>
         Definition.HasDomains
-            ? _domains.SelectMany(static kv => kv.Value.Links.Select(l => (l.User, l.Role, (string?)kv.Key)))
+            ? _domains.Pairs.SelectMany(static kv => kv.Value.Links.Select(l => (l.User, l.Role, (string?)kv.Key)))
             : _global.Links.Select(static l => (l.User, l.Role, (string?)null));
 
     /// <summary>Casbin's <c>g(name1, name2[, domain])</c>.</summary>
@@ -215,7 +203,7 @@ internal sealed partial class RoleManager
 
     private RoleGraph MergeDomains(string domain, Func<string, string, bool> fn)
     {
-        var parts = _domains.Where(kv => kv.Key == domain || fn(domain, kv.Key)).Select(static kv => kv.Value).ToList();
+        var parts = _domains.Pairs.Where(kv => kv.Key == domain || fn(domain, kv.Key)).Select(static kv => kv.Value).ToList();
         return parts.Count switch
         {
             0 => RoleGraph.Empty,
