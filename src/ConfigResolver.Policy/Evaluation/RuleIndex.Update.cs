@@ -9,7 +9,8 @@ internal sealed partial class RuleIndex
     /// <paramref name="after"/> was derived from it without renumbering: only the groups of the changed slots change, and
     /// only the table chunks they live in are copied. A removed rule's slot leaves its group, a replaced one moves to the new
     /// rule's group, an appended one joins its group at the end, so evaluation order is kept. Null when the list was
-    /// renumbered or the table would get too full: the caller then rebuilds (amortized O(1) per change).
+    /// renumbered or the table would get too full, or (never expected) when a changed slot is not where the index says:
+    /// the caller then rebuilds (amortized O(1) per change), so an index is never left out of step with its rules.
     /// </summary>
     public static RuleIndex? TryUpdate(RuleIndex index, RuleList before, RuleList after)
     {
@@ -29,7 +30,10 @@ internal sealed partial class RuleIndex
         var count = index._count;
         foreach (var position in changed)
         {
-            Drop(slots, ref count, index._columns, before.Slots, position);
+            if (!Drop(slots, ref count, index._columns, before.Slots, position))
+            {
+                return null;
+            }
         }
 
         var rules = after.Slots;
@@ -52,24 +56,37 @@ internal sealed partial class RuleIndex
         return new RuleIndex(slots.ToVector(), count, index._columns, rules, index.ByRole);
     }
 
-    /// <summary>Removes a position from its group (the group goes when it empties).</summary>
-    private static void Drop(ChunkedVector<Slot>.Builder slots, ref int count, int[] columns, ChunkedVector<string[]?> rules, int position)
+    /// <summary>Removes a position from its group (the group goes when it empties); false when the group does not hold it.</summary>
+    private static bool Drop(ChunkedVector<Slot>.Builder slots, ref int count, int[] columns, ChunkedVector<string[]?> rules, int position)
     {
         var mask = slots.Count - 1;
         var rule = rules[position]!;
         var hash = HashOf(rule, columns);
         var at = (int)hash & mask;
-        while (!(slots[at].Hash == hash && SameKey(rules[slots[at].Rules![0]]!, rule, columns)))
+        for (; ; at = (at + 1) & mask)
         {
-            at = (at + 1) & mask;
+            if (slots[at].Rules is not { } probed)
+            {
+                return false;
+            }
+
+            if (slots[at].Hash == hash && SameKey(rules[probed[0]]!, rule, columns))
+            {
+                break;
+            }
         }
 
         var group = slots[at].Rules!;
+        var found = Array.BinarySearch(group, position);
+        if (found < 0)
+        {
+            return false;
+        }
+
         if (group.Length > 1)
         {
-            var found = Array.BinarySearch(group, position);
             slots[at] = new Slot(hash, [.. group.AsSpan(0, found), .. group.AsSpan(found + 1)]);
-            return;
+            return true;
         }
 
         // Backward-shift deletion keeps every probe chain intact without tombstones (linear probing).
@@ -87,6 +104,7 @@ internal sealed partial class RuleIndex
 
         slots[hole] = default;
         count--;
+        return true;
     }
 
     /// <summary>Adds one position to its group (in ascending order), creating the group when the key is new.</summary>
