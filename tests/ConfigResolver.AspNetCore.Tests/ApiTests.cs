@@ -135,6 +135,18 @@ public sealed class ApiTests
         Assert.Contains("\nconfigresolver_change_feed_up 1\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_of_one_host_do_not_add_up_another_host_in_the_same_process()
+    {
+        await using var first = await TestApp.StartAsync();
+        await using var second = await TestApp.StartAsync();
+
+        var text = await first.Client.GetStringAsync("/metrics");
+
+        // Each host's meter has the same name; summed, the gauge would read 2.
+        Assert.Contains("\nconfigresolver_change_feed_up 1\n", text, StringComparison.Ordinal);
+    }
+
     private static Enforcer BasicEnforcer()
     {
         var model = PolicyModel.Parse("""

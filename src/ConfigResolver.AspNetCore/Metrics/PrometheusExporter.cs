@@ -9,7 +9,9 @@ namespace ConfigResolver.AspNetCore;
 /// <summary>
 /// A small Prometheus text exporter (format 0.0.4) over a <see cref="MeterListener"/>: every instrument of the
 /// <c>ConfigResolver</c> meters (engine and host), counters as <c>_total</c>, gauges as last values, histograms as
-/// <c>_sum</c>/<c>_count</c>. Observable instruments are read when scraped, so the request path pays nothing.
+/// <c>_sum</c>/<c>_count</c>. Observable instruments are read when scraped, so the request path pays nothing. With the
+/// host's telemetry known, only that host's instruments are exported: several hosts in one process (tests, a process
+/// serving two apps) each create a meter of the same name, and one host's <c>/metrics</c> must not add up the others'.
 /// </summary>
 internal sealed class PrometheusExporter : IDisposable
 {
@@ -19,11 +21,11 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<Instrument, InstrumentSeries> _series = new();
     private readonly Lock _scrape = new();
 
-    public PrometheusExporter()
+    public PrometheusExporter(Hosting.ConfigResolverTelemetry? telemetry = null)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == Hosting.ConfigResolverTelemetryNames.Meter)
+            if (instrument.Meter.Name == Hosting.ConfigResolverTelemetryNames.Meter && (telemetry is null || telemetry.Owns(instrument)))
             {
                 _series[instrument] = new InstrumentSeries(instrument);
                 listener.EnableMeasurementEvents(instrument);
