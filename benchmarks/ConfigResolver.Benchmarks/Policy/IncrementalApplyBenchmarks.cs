@@ -169,7 +169,11 @@ public class IncrementalApplyBenchmarks
     private string[] FreshRule()
     {
         var n = (_fresh++).ToString(CultureInfo.InvariantCulture);
-        return Scenario == "multitenant" ? ["bench-role" + n, "org-0001", "agents", "read"] : ["bench-group" + n, "data" + n, "read"];
+        // Fresh rules spread over the organizations (multitenant) or objects (rbac-large), as real additions do: one index
+        // group's position list is copied when it grows, so piling every addition into one group measures that group's size.
+        return Scenario == "multitenant"
+            ? ["bench-role" + n, "org-" + (_fresh % 1000).ToString("D4", CultureInfo.InvariantCulture), "agents", "read"]
+            : ["bench-group" + n, "data" + n, "read"];
     }
 
     private string[] FreshLink()

@@ -53,16 +53,23 @@ internal sealed class ChunkedVector<T>
         return new ChunkedVector<T>(chunks, items.Length);
     }
 
-    /// <summary>A vector of <paramref name="count"/> default elements; the chunks are allocated, ready for <see cref="Builder"/>.</summary>
-    public static ChunkedVector<T> OfDefaults(int count)
+    /// <summary>A vector of <paramref name="count"/> default elements.</summary>
+    public static ChunkedVector<T> OfDefaults(int count) => NewBuilder(count).ToVector();
+
+    /// <summary>
+    /// A builder over <paramref name="count"/> default elements whose chunks are its own from the start, so a table can be
+    /// filled in place at build time without a flat array and a copy.
+    /// </summary>
+    public static Builder NewBuilder(int count)
     {
+        // The last chunk holds exactly what is left (a small table stays small); Add widens it when it must.
         var chunks = new T[(count + Mask) >> Shift][];
         for (var c = 0; c < chunks.Length; c++)
         {
-            chunks[c] = new T[ChunkSize];
+            chunks[c] = new T[Math.Min(ChunkSize, count - (c << Shift))];
         }
 
-        return new ChunkedVector<T>(chunks, count);
+        return new Builder(chunks, count);
     }
 
     /// <summary>Copies every element, in order, into <paramref name="destination"/>.</summary>
@@ -91,6 +98,14 @@ internal sealed class ChunkedVector<T>
             Count = origin.Count;
         }
 
+        internal Builder(T[][] ownChunks, int count)
+        {
+            _chunks = ownChunks;
+            _owned = new bool[ownChunks.Length];
+            Array.Fill(_owned, true);
+            Count = count;
+        }
+
         public int Count { get; private set; }
 
         public T this[int index]
@@ -114,7 +129,14 @@ internal sealed class ChunkedVector<T>
                 _owned[chunk] = true;
             }
 
-            Writable(chunk)[Count & Mask] = item;
+            var target = Writable(chunk);
+            if (target.Length <= (Count & Mask))
+            {
+                Array.Resize(ref target, ChunkSize);
+                _chunks[chunk] = target;
+            }
+
+            target[Count & Mask] = item;
             Count++;
         }
 

@@ -69,7 +69,7 @@ internal sealed partial class RuleIndex
         }
 
         var capacity = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, groups.Count * 2)));
-        var slots = new Slot[capacity];
+        var slots = ChunkedVector<Slot>.NewBuilder(capacity);
         foreach (var (key, group) in groups)
         {
             var hash = HashOf(key);
@@ -82,7 +82,7 @@ internal sealed partial class RuleIndex
             slots[at] = new Slot(hash, [.. group]);
         }
 
-        return new RuleIndex(ChunkedVector<Slot>.From(slots), groups.Count, columns, rules, byRole);
+        return new RuleIndex(slots.ToVector(), groups.Count, columns, rules, byRole);
     }
 
     /// <summary>Rules whose equality columns hold the request's values; null when there are none.</summary>

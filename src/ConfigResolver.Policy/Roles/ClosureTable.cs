@@ -40,7 +40,7 @@ internal sealed class ClosureTable
             total += graph.MemberCount;
         }
 
-        var slots = new Slot[CapacityFor(total)];
+        var slots = ChunkedVector<Slot>.NewBuilder(CapacityFor(total));
         foreach (var (domain, graph) in parts)
         {
             foreach (var name in graph.Members)
@@ -49,7 +49,7 @@ internal sealed class ClosureTable
             }
         }
 
-        return new ClosureTable(ChunkedVector<Slot>.From(slots), total);
+        return new ClosureTable(slots.ToVector(), total);
     }
 
     /// <summary>The roles <paramref name="name"/> reaches in <paramref name="domain"/> (not itself); empty when none.</summary>
@@ -112,29 +112,13 @@ internal sealed class ClosureTable
         }
 
         var kept = entries.Values.Where(static s => s.Closure!.Length > 0).ToList();
-        var slots = new Slot[CapacityFor(kept.Count)];
+        var slots = ChunkedVector<Slot>.NewBuilder(CapacityFor(kept.Count));
         foreach (var slot in kept)
         {
             Put(slots, slot);
         }
 
-        return new ClosureTable(ChunkedVector<Slot>.From(slots), kept.Count);
-    }
-
-    /// <summary>Inserts or replaces an entry; returns 1 when the key is new.</summary>
-    private static int Put(Slot[] slots, Slot entry)
-    {
-        var mask = slots.Length - 1;
-        for (var at = (int)entry.Hash & mask; ; at = (at + 1) & mask)
-        {
-            ref var slot = ref slots[at];
-            if (slot.Closure is null || slot.Hash == entry.Hash && SameKey(slot, entry.Domain, entry.Name))
-            {
-                var added = slot.Closure is null ? 1 : 0;
-                slot = entry;
-                return added;
-            }
-        }
+        return new ClosureTable(slots.ToVector(), kept.Count);
     }
 
     /// <summary>Inserts or replaces an entry in a table being edited; returns 1 when the key is new.</summary>

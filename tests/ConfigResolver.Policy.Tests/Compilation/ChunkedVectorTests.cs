@@ -78,4 +78,23 @@ public sealed class ChunkedVectorTests
         Assert.Equal((5L, "five"), derived.ItemRef(Chunk + 1));
         Assert.Equal(derived[Chunk + 2], derived.ItemRef(Chunk + 2));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(Chunk + 3)]
+    public void A_new_builder_is_filled_in_place_and_can_still_grow(int size)
+    {
+        var builder = ChunkedVector<int>.NewBuilder(size);
+        for (var i = 0; i < size; i++)
+        {
+            builder[i] = i + 1;
+        }
+
+        builder.Add(-1);
+        builder.Add(-2);
+        var vector = builder.ToVector();
+
+        Assert.Equal(size + 2, vector.Count);
+        Assert.Equal(Enumerable.Range(1, size).Concat([-1, -2]), Enumerable.Range(0, vector.Count).Select(i => vector[i]));
+    }
 }
