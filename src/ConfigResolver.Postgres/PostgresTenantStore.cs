@@ -124,8 +124,8 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
     /// <summary>
     /// Runs one write: takes this instance's write lock, begins a transaction, moves the log head (serializing writers of
     /// every instance), reads the rows this instance has not published, lets <paramref name="write"/> read, check and
-    /// change, appends the row and its NOTIFY, prunes, appends the write's audit event (attributed to
-    /// <see cref="AuditActor.Current"/>), commits, then publishes the missed rows and the write's changes in revision order.
+    /// change, appends the row and its NOTIFY, prunes and appends the write's audit event (attributed to
+    /// <see cref="AuditActor.Current"/>) in one batch, commits, then publishes the missed rows and the write's changes in revision order.
     /// Anything thrown before the commit rolls back, the head, the log row and the audit event included.
     /// </summary>
     private async Task WriteAsync(string operation, string? organization, Func<PgWrite, Task<ImmutableArray<TenantChange>>> write, CancellationToken cancellationToken)
@@ -171,8 +171,8 @@ public sealed partial class PostgresTenantStore : ITenantStore, IChangeFeedHealt
                         if (audit is not null)
                         {
                             var now = _timeProvider.GetUtcNow();
-                            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken).ConfigureAwait(false);
-                            await PgAccessQueries.AppendAuditAsync(connection, transaction, audit.ToEvent(revision, now), cancellationToken).ConfigureAwait(false);
+                            await PgChangeLog.AppendAsync(connection, transaction, ChangeLogEntry.FromChanges(revision, now, changes), _channel, now - _retention, cancellationToken,
+                                PgAccessQueries.AppendAuditCommand(audit.ToEvent(revision, now))).ConfigureAwait(false);
                             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                         }
                     }

@@ -50,8 +50,20 @@ internal static class PgAccessQueries
     public static Task<List<Invitation>> InvitationsOfOrganizationAsync(NpgsqlConnection c, NpgsqlTransaction? t, Guid organizationId, CancellationToken ct) =>
         PgCommands.ListAsync(c, t, ReadInvitation, "SELECT " + InvitationColumns + " FROM invitations WHERE organization_id = @org ORDER BY created_at, id", ct, ("org", organizationId));
 
-    public static Task<int> AppendAuditAsync(NpgsqlConnection c, NpgsqlTransaction t, AuditEvent audit, CancellationToken ct) =>
-        PgCommands.ExecuteAsync(c, t, "INSERT INTO audit_log (" + AuditColumns + ") VALUES (@id, @at, @actor, @action, @organization_id, @organization_slug, @target, @changes_json)", ct, AuditParameters(audit));
+    /// <summary>The audit insert as one command of a batch (a write appends it with its change-log row: one round trip).</summary>
+    public static NpgsqlBatchCommand AppendAuditCommand(AuditEvent audit)
+    {
+        var command = new NpgsqlBatchCommand(AppendAuditSql);
+        foreach (var (name, value) in AuditParameters(audit))
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private const string AppendAuditSql =
+        "INSERT INTO audit_log (" + AuditColumns + ") VALUES (@id, @at, @actor, @action, @organization_id, @organization_slug, @target, @changes_json)";
 
     /// <summary>One page, newest first, reading one row more than the limit to know whether more exist.</summary>
     public static async Task<AuditPage> AuditAsync(NpgsqlConnection c, NpgsqlTransaction? t, AuditQuery query, CancellationToken ct)

@@ -18,9 +18,11 @@ internal static class PgChangeLog
 
     /// <summary>
     /// Appends the write's row, queues its NOTIFY (the server delivers it only when the transaction commits, never for a
-    /// rolled-back write) and prunes rows older than <paramref name="cutoff"/> (never the new one): one batch, one round trip.
+    /// rolled-back write), prunes rows older than <paramref name="cutoff"/> (never the new one) and runs
+    /// <paramref name="also"/> (the write's audit insert): one batch, one round trip.
     /// </summary>
-    public static async Task AppendAsync(NpgsqlConnection c, NpgsqlTransaction t, ChangeLogEntry entry, string channel, DateTimeOffset cutoff, CancellationToken ct)
+    public static async Task AppendAsync(NpgsqlConnection c, NpgsqlTransaction t, ChangeLogEntry entry, string channel, DateTimeOffset cutoff, CancellationToken ct,
+        NpgsqlBatchCommand? also = null)
     {
         var batch = new NpgsqlBatch(c, t);
         await using (batch.ConfigureAwait(false))
@@ -43,6 +45,11 @@ internal static class PgChangeLog
             batch.BatchCommands.Add(insert);
             batch.BatchCommands.Add(notify);
             batch.BatchCommands.Add(prune);
+            if (also is not null)
+            {
+                batch.BatchCommands.Add(also);
+            }
+
             await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
     }
