@@ -27,7 +27,7 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
         Count = count;
     }
 
-    public static LookupTable<TKey, TValue> Empty { get; } = new(ChunkedVector<Slot>.From(new Slot[2]), 0);
+    public static LookupTable<TKey, TValue> Empty { get; } = new(ChunkedVector<Slot>.NewBuilder(2).ToVector(), 0);
 
     public int Count { get; }
 
@@ -36,14 +36,14 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
     public static LookupTable<TKey, TValue> From(IEnumerable<KeyValuePair<TKey, TValue>> entries)
     {
         var list = entries as IReadOnlyCollection<KeyValuePair<TKey, TValue>> ?? [.. entries];
-        var slots = new Slot[Capacity(list.Count)];
+        var slots = ChunkedVector<Slot>.NewBuilder(Capacity(list.Count));
         var count = 0;
         foreach (var (key, value) in list)
         {
             count += Put(slots, key, value) ? 1 : 0;
         }
 
-        return new LookupTable<TKey, TValue>(ChunkedVector<Slot>.From(slots), count);
+        return new LookupTable<TKey, TValue>(slots.ToVector(), count);
     }
 
     public bool TryGetValue(TKey key, out TValue value)
@@ -78,14 +78,8 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
         }
 
         var slots = _slots.ToBuilder();
-        for (var at = Home(key, _mask); ; at = (at + 1) & _mask)
-        {
-            if (!slots[at].Used || EqualityComparer<TKey>.Default.Equals(slots[at].Key, key))
-            {
-                slots[at] = new Slot(key, value, Used: true);
-                return new LookupTable<TKey, TValue>(slots.ToVector(), grows ? Count + 1 : Count);
-            }
-        }
+        Put(slots, key, value);
+        return new LookupTable<TKey, TValue>(slots.ToVector(), grows ? Count + 1 : Count);
     }
 
     /// <summary>The table without <paramref name="key"/> (this table when it has none). Rebuilt, as linear probing needs.</summary>
@@ -117,17 +111,16 @@ internal sealed class LookupTable<TKey, TValue> : IReadOnlyCollection<KeyValuePa
     }
 
     /// <summary>Sets the key's slot; returns whether the key was new.</summary>
-    private static bool Put(Slot[] slots, TKey key, TValue value)
+    private static bool Put(ChunkedVector<Slot>.Builder slots, TKey key, TValue value)
     {
-        var mask = slots.Length - 1;
+        var mask = slots.Count - 1;
         for (var at = Home(key, mask); ; at = (at + 1) & mask)
         {
-            ref var slot = ref slots[at];
-            if (!slot.Used || EqualityComparer<TKey>.Default.Equals(slot.Key, key))
+            var used = slots[at].Used;
+            if (!used || EqualityComparer<TKey>.Default.Equals(slots[at].Key, key))
             {
-                var added = !slot.Used;
-                slot = new Slot(key, value, Used: true);
-                return added;
+                slots[at] = new Slot(key, value, Used: true);
+                return !used;
             }
         }
     }

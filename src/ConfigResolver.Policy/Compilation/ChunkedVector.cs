@@ -53,9 +53,6 @@ internal sealed class ChunkedVector<T>
         return new ChunkedVector<T>(chunks, items.Length);
     }
 
-    /// <summary>A vector of <paramref name="count"/> default elements.</summary>
-    public static ChunkedVector<T> OfDefaults(int count) => NewBuilder(count).ToVector();
-
     /// <summary>
     /// A builder over <paramref name="count"/> default elements whose chunks are its own from the start, so a table can be
     /// filled in place at build time without a flat array and a copy.

@@ -67,9 +67,9 @@ public sealed class ChunkedVectorTests
     }
 
     [Fact]
-    public void OfDefaults_reads_as_default_values_and_ItemRef_reads_what_the_indexer_reads()
+    public void A_new_vector_reads_as_default_values_and_ItemRef_reads_what_the_indexer_reads()
     {
-        var vector = ChunkedVector<(long, string?)>.OfDefaults(Chunk + 3);
+        var vector = ChunkedVector<(long, string?)>.NewBuilder(Chunk + 3).ToVector();
         var builder = vector.ToBuilder();
         builder[Chunk + 1] = (5, "five");
         var derived = builder.ToVector();

@@ -7,22 +7,32 @@ namespace ConfigResolver.Policy.Tests.Incremental;
 /// Random rules and role links for one model. Links go from users to roles and from a role to a higher-numbered role, so
 /// a hierarchy never has a cycle but can be ten links deep; removals pick existing rules, so paths get disconnected.
 /// </summary>
-internal sealed class DifferentialWorld(string model, Random random)
+internal sealed class DifferentialWorld(string model, Random random, DifferentialWorld.Size? size = null)
 {
+    private readonly Size _size = size ?? Size.Small;
+
     public bool HasDomains { get; } = model == "rbac-domains";
 
     public static IEnumerable<string> Subjects =>
         Enumerable.Range(0, UserCount).Select(User).Concat(Enumerable.Range(0, RoleCount).Select(Role));
 
+    public string RandomSubject() => random.Next(3) == 0 ? User(random.Next(_size.Users)) : Role(random.Next(_size.Roles));
+
+    public string RandomObject() => Obj(random.Next(_size.Objects));
+
+    public string RandomAction() => Actions[random.Next(Actions.Count)];
+
+    public string RandomDomain() => Domains[random.Next(Domains.Count)];
+
     public string InitialPolicy()
     {
         var lines = new List<string>();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < _size.InitialRules; i++)
         {
             lines.Add("p, " + string.Join(", ", RandomRule()));
         }
 
-        for (var i = 0; i < 25; i++)
+        for (var i = 0; i < _size.InitialLinks; i++)
         {
             lines.Add("g, " + string.Join(", ", RandomLink()));
         }
@@ -65,7 +75,7 @@ internal sealed class DifferentialWorld(string model, Random random)
         var batch = new PolicyChangeBatch();
         var rules = enforcer.GetPolicy();
         var links = enforcer.GetGroupingPolicy();
-        for (var i = random.Next(1, 12); i > 0; i--)
+        for (var i = random.Next(1, _size.BatchLimit); i > 0; i--)
         {
             var added = RandomRule();
             _ = random.Next(5) switch
@@ -90,14 +100,14 @@ internal sealed class DifferentialWorld(string model, Random random)
 
     private string[] RandomRule()
     {
-        var subject = random.Next(3) == 0 ? User(random.Next(UserCount)) : Role(random.Next(RoleCount));
-        var obj = Obj(random.Next(ObjectCount));
-        var action = Actions[random.Next(Actions.Count)];
+        var subject = RandomSubject();
+        var obj = RandomObject();
+        var action = RandomAction();
         var effect = random.Next(4) == 0 ? "deny" : "allow";
         return model switch
         {
             "rbac" => [subject, obj, action],
-            "rbac-domains" => [subject, Domains[random.Next(Domains.Count)], obj, action],
+            "rbac-domains" => [subject, RandomDomain(), obj, action],
             "priority" => [random.Next(1, 6).ToString(CultureInfo.InvariantCulture), subject, obj, action, effect],
             _ => [subject, obj, action, effect],
         };
@@ -108,17 +118,23 @@ internal sealed class DifferentialWorld(string model, Random random)
         string[] link;
         if (random.Next(2) == 0)
         {
-            link = [User(random.Next(UserCount)), Role(random.Next(RoleCount))];
+            link = [User(random.Next(_size.Users)), Role(random.Next(_size.Roles))];
         }
         else
         {
-            var from = random.Next(RoleCount - 1);
-            link = [Role(from), Role(random.Next(from + 1, RoleCount))];
+            var from = random.Next(_size.Roles - 1);
+            link = [Role(from), Role(random.Next(from + 1, _size.Roles))];
         }
 
-        return HasDomains ? [.. link, Domains[random.Next(Domains.Count)]] : link;
+        return HasDomains ? [.. link, RandomDomain()] : link;
     }
 
     private string[]? Pick(IReadOnlyList<IReadOnlyList<string>> items) =>
         items.Count == 0 ? null : [.. items[random.Next(items.Count)]];
+
+    /// <summary>How many names the world draws from, how much policy it starts with and how large a batch may get.</summary>
+    public sealed record Size(int Users, int Roles, int Objects, int InitialRules, int InitialLinks, int BatchLimit)
+    {
+        public static Size Small { get; } = new(UserCount, RoleCount, ObjectCount, InitialRules: 30, InitialLinks: 25, BatchLimit: 12);
+    }
 }
